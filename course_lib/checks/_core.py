@@ -1,0 +1,197 @@
+"""The engine behind every check cell.
+
+A check calls the student's function on several inputs, compares each
+result with the reference in ``course_lib`` and reports one of three ways:
+
+* correct: one friendly line, ``✔ Exercise N.M — …``;
+* not attempted (the stub still raises ``NotImplementedError``): a short note
+  on what to do, and no exception, so "Run All" reaches the end of a lesson;
+* wrong, or crashed: an ``AssertionError`` naming the input, the expected and
+  the received value, and a hint aimed at the likely mistake.
+
+Hints come from *known mistakes*: small functions that compute what a typical
+wrong answer returns (forgetting the bias, the wrong sign …). When the
+student's result equals one of them, its hint is the one shown.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field
+from typing import Any, Callable, Sequence
+
+import numpy as np
+
+PASSED = "✔"
+NOT_ATTEMPTED = "◻"
+
+
+@dataclass(frozen=True)
+class Exercise:
+    """Which exercise a check is for, and what it proves when it passes."""
+
+    number: str
+    function_name: str
+    proves: str
+
+
+class Case:
+    """One set of arguments to call the student's function with."""
+
+    def __init__(self, *args, **kwargs):
+        self.args = args
+        self.kwargs = kwargs
+
+    def describe(self, function_name: str) -> str:
+        parts = [show(a) for a in self.args] + [f"{k}={show(v)}" for k, v in self.kwargs.items()]
+        return f"{function_name}({', '.join(parts)})"
+
+
+@dataclass(frozen=True)
+class Mistake:
+    """A typical wrong answer: what it returns, and the hint that fixes it."""
+
+    hint: str
+    returns: Callable[..., Any]
+
+
+@dataclass(frozen=True)
+class CrashHint:
+    """A hint for a student function that raises ``error`` (optionally only when its message contains ``text``)."""
+
+    error: type[BaseException]
+    hint: str
+    text: str = ""
+
+
+@dataclass
+class _Outcome:
+    passed: int = 0
+    messages: list[str] = field(default_factory=list)
+
+
+def show(value, digits: int = 4) -> str:
+    """A short, readable form of ``value`` for feedback messages.
+
+    >>> show(0.123456789)
+    '0.1235'
+    >>> show([1, 2])
+    'the list [1, 2]'
+    >>> show(np.array([1.0, 2.5]))
+    'array([1. , 2.5])'
+    """
+    if isinstance(value, np.ndarray):
+        text = np.array2string(value, precision=digits, separator=", ", threshold=12, suppress_small=True)
+        return f"array({text})"
+    if isinstance(value, (list, tuple)):
+        inner = ", ".join(show(item, digits) for item in value[:6]) + (", …" if len(value) > 6 else "")
+        opening, closing = ("[", "]") if isinstance(value, list) else ("(", ")")
+        return f"the {type(value).__name__} {opening}{inner}{closing}"
+    if isinstance(value, (float, np.floating)):
+        return f"{float(value):.{digits}g}"
+    return repr(value)[:80]
+
+
+def run_check(
+    exercise: Exercise,
+    function,
+    cases: Sequence[Case],
+    reference: Callable,
+    *,
+    mistakes: Sequence[Mistake] = (),
+    crash_hints: Sequence[CrashHint] = (),
+    general_hint: str = "Compare your code with the formula just above the exercise.",
+    rtol: float = 1e-6,
+    atol: float = 1e-9,
+) -> None:
+    """Check ``function`` against ``reference`` on every case; report as described above."""
+    name = exercise.function_name
+    if not callable(function):
+        raise AssertionError(
+            f"The check needs your function itself: write check_{name}({name}), with no brackets "
+            f"after {name}. It received {show(function)} instead."
+        )
+    for case in cases:
+        call = case.describe(name)
+        args, kwargs = copy.deepcopy(case.args), copy.deepcopy(case.kwargs)
+        try:
+            got = function(*args, **kwargs)
+        except NotImplementedError:
+            print(
+                f"{NOT_ATTEMPTED} Exercise {exercise.number} not attempted yet: `{name}` still raises "
+                "NotImplementedError. Replace that line with your code, run the cell, then run this check again."
+            )
+            return
+        except Exception as error:  # the student's code crashed: explain, then point at the cause
+            hint = next(
+                (h.hint for h in crash_hints if isinstance(error, h.error) and h.text in str(error)),
+                "The error above points at the line of your function that failed.",
+            )
+            raise AssertionError(
+                f"{call} raised {type(error).__name__}: {error}\nHint: {hint}"
+            ) from error
+        _check_not_mutated(case, args, kwargs, call)
+        expected = reference(*case.args, **case.kwargs)
+        problem = _compare(got, expected, rtol, atol)
+        if problem is not None:
+            hint = next(
+                (m.hint for m in mistakes if _compare(got, _safe(m.returns, case), rtol, atol) is None),
+                general_hint,
+            )
+            verdict = f"{call} should be {show(expected)}; got {show(got)}."
+            raise AssertionError(" ".join(filter(None, [verdict, problem])) + f"\nHint: {hint}")
+    print(f"{PASSED} Exercise {exercise.number} — {exercise.proves} (checked on {len(cases)} inputs).")
+
+
+def preview_feedback(check: Callable, function: Callable) -> None:
+    """Run ``check(function)`` and print what it says, without raising.
+
+    Lets a lesson show what feedback for a wrong answer looks like while
+    "Run All" still reaches the end.
+    """
+    try:
+        check(function)
+    except AssertionError as error:
+        print(f"AssertionError: {error}")
+
+
+def _safe(function, case):
+    try:
+        return function(*copy.deepcopy(case.args), **copy.deepcopy(case.kwargs))
+    except Exception:
+        return None
+
+
+def _check_not_mutated(case: Case, args, kwargs, call: str) -> None:
+    for position, (before, after) in enumerate(zip(case.args, args)):
+        if _compare(after, before, 0.0, 0.0) is not None:
+            raise AssertionError(
+                f"{call} changed its argument number {position + 1} in place (it became {show(after)}).\n"
+                "Hint: build a new value (x = x + 1) instead of modifying the input (x += 1, x[0] = …)."
+            )
+
+
+def _compare(got, expected, rtol: float, atol: float) -> str | None:
+    """``None`` when ``got`` matches ``expected``; otherwise what is wrong, in a sentence."""
+    if got is None and expected is not None:
+        return "Your function returned None: is a `return` statement missing?"
+    if isinstance(expected, np.ndarray):
+        if isinstance(got, (list, tuple)):
+            return "It returned a Python list/tuple: return a numpy array (use numpy operations, or np.array(...))."
+        if not isinstance(got, np.ndarray):
+            return f"It should return a numpy array of shape {expected.shape}; it returned {type(got).__name__}."
+        if got.shape != expected.shape:
+            return (f"The shape is wrong: expected {expected.shape}, got {got.shape}. "
+                    "Check which axis you sum over and how the arrays broadcast.")
+    try:
+        got_array = np.asarray(got, dtype=float)
+    except (TypeError, ValueError):
+        return f"It returned {type(got).__name__}, which is not a number."
+    expected_array = np.asarray(expected, dtype=float)
+    if got_array.shape != expected_array.shape:
+        return f"Expected a single number; got something of shape {got_array.shape}."
+    if not np.isfinite(got_array).all() and np.isfinite(expected_array).all():
+        return "The result contains inf or nan: does a step overflow for large inputs?"
+    if not np.allclose(got_array, expected_array, rtol=rtol, atol=atol, equal_nan=True):
+        return ""
+    return None

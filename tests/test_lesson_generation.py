@@ -1,0 +1,69 @@
+"""Turning a solution into a lesson: answers become stubs, outputs go, the rest stays."""
+
+import pytest
+
+from course_tools.lessons import LessonSourceError, make_lesson, strip_answers
+
+SOLVED = '''### Exercise 3.2 · Add the bias
+def net_input(x, w, b):
+    """z = x·w + b."""
+    ### BEGIN SOLUTION
+    z = x @ w
+    return z + b
+    ### END SOLUTION'''
+
+
+def test_answer_is_replaced_by_a_stub_naming_the_exercise_at_the_same_indentation():
+    lesson = strip_answers(SOLVED)
+    assert lesson.splitlines()[-1] == (
+        '    raise NotImplementedError("Exercise 3.2: replace this line with your code, '
+        'then run this cell and the check below it.")'
+    )
+    assert "return z + b" not in lesson and "BEGIN SOLUTION" not in lesson
+    assert '"""z = x·w + b."""' in lesson  # the docstring students read is kept
+
+
+def test_cells_without_markers_are_left_alone():
+    assert strip_answers("x = 1\nprint(x)") == "x = 1\nprint(x)"
+
+
+def test_two_answers_in_one_cell_both_become_stubs():
+    source = SOLVED + "\n\n\ndef other():\n    ### BEGIN SOLUTION\n    return 1\n    ### END SOLUTION"
+    assert strip_answers(source).count("NotImplementedError") == 2
+
+
+@pytest.mark.parametrize(
+    "source, message",
+    [
+        ("def f():\n    ### BEGIN SOLUTION\n    return 1\n    ### END SOLUTION", "no '### Exercise N.M"),
+        ("### Exercise 1.1 · top level\n### BEGIN SOLUTION\nx = 1\n### END SOLUTION", "must be indented"),
+        ("### Exercise 1.1 · open\ndef f():\n    ### BEGIN SOLUTION\n    return 1", "never closed"),
+        ("### Exercise 1.1 · stray\ndef f():\n    return 1\n    ### END SOLUTION", "without a ### BEGIN"),
+        ("### Exercise 1.1 · nested\ndef f():\n    ### BEGIN SOLUTION\n    ### BEGIN SOLUTION\n", "inside another"),
+    ],
+)
+def test_malformed_markers_are_reported_with_where_and_why(source, message):
+    with pytest.raises(LessonSourceError, match=message):
+        strip_answers(source, where="01-x.ipynb, cell 4")
+
+
+def test_lesson_drops_outputs_counts_and_timing_but_keeps_slides_and_tags():
+    solution = {
+        "metadata": {"kernelspec": {"name": "python3"}},
+        "nbformat": 4,
+        "nbformat_minor": 5,
+        "cells": [
+            {"cell_type": "markdown", "id": "a", "metadata": {"slideshow": {"slide_type": "slide"}}, "source": "# T"},
+            {
+                "cell_type": "code", "id": "b", "execution_count": 7, "source": SOLVED,
+                "metadata": {"execution": {"x": 1}, "tags": ["nbval-skip"], "slideshow": {"slide_type": "-"}},
+                "outputs": [{"output_type": "stream", "name": "stdout", "text": "hi"}],
+            },
+        ],
+    }
+    lesson = make_lesson(solution)
+    code = lesson["cells"][1]
+    assert code["outputs"] == [] and code["execution_count"] is None
+    assert code["metadata"] == {"tags": ["nbval-skip"], "slideshow": {"slide_type": "-"}}
+    assert lesson["cells"][0] == solution["cells"][0]
+    assert solution["cells"][1]["execution_count"] == 7, "the solution itself must not be modified"

@@ -1,0 +1,58 @@
+"""Students' own work is never lost: new lessons are copied in, existing files never overwritten."""
+
+import json
+
+from course_tools.student_copy import RECORD, copy_new_lessons
+
+
+def _lessons(tmp_path, **files):
+    folder = tmp_path / "lessons"
+    folder.mkdir(exist_ok=True)
+    for name, text in files.items():
+        (folder / f"{name}.ipynb").write_text(text)
+    return folder
+
+
+def test_first_open_copies_every_lesson(tmp_path):
+    lessons = _lessons(tmp_path, **{"00-a": "A", "01-b": "B"})
+    report = copy_new_lessons(lessons, tmp_path / "mine")
+    assert report.copied == ["00-a.ipynb", "01-b.ipynb"]
+    assert (tmp_path / "mine" / "01-b.ipynb").read_text() == "B"
+
+
+def test_a_students_answers_survive_a_course_update(tmp_path):
+    lessons = _lessons(tmp_path, **{"00-a": "original"})
+    mine = tmp_path / "mine"
+    copy_new_lessons(lessons, mine)
+    (mine / "00-a.ipynb").write_text("my answers")
+    _lessons(tmp_path, **{"00-a": "improved by the authors", "01-b": "new lesson"})  # git pull
+    report = copy_new_lessons(lessons, mine)
+    assert (mine / "00-a.ipynb").read_text() == "my answers"
+    assert report.copied == ["01-b.ipynb"] and report.kept == ["00-a.ipynb"]
+    assert report.changed_upstream == ["00-a.ipynb"]
+    assert "rename yours (e.g. to 00-a-mine.ipynb)" in report.summary(mine)
+
+
+def test_renaming_ones_copy_brings_the_new_version_beside_it(tmp_path):
+    lessons = _lessons(tmp_path, **{"00-a": "v1"})
+    mine = tmp_path / "mine"
+    copy_new_lessons(lessons, mine)
+    _lessons(tmp_path, **{"00-a": "v2"})
+    (mine / "00-a.ipynb").rename(mine / "00-a-mine.ipynb")
+    report = copy_new_lessons(lessons, mine)
+    assert report.copied == ["00-a.ipynb"] and (mine / "00-a.ipynb").read_text() == "v2"
+    assert report.changed_upstream == []
+    assert json.loads((mine / RECORD).read_text())["00-a.ipynb"]
+
+
+def test_unchanged_course_reports_nothing_to_do(tmp_path):
+    lessons = _lessons(tmp_path, **{"00-a": "A"})
+    copy_new_lessons(lessons, tmp_path / "mine")
+    report = copy_new_lessons(lessons, tmp_path / "mine")
+    assert (report.copied, report.changed_upstream, report.kept) == ([], [], ["00-a.ipynb"])
+
+
+def test_the_student_folder_is_ignored_by_git():
+    from pathlib import Path
+    gitignore = (Path(__file__).resolve().parent.parent / ".gitignore").read_text().splitlines()
+    assert "/my-lessons/" in gitignore
