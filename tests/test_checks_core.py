@@ -102,3 +102,12 @@ def test_show_keeps_messages_short_and_readable():
     assert show(np.arange(100.0)).count(",") < 15
     assert show([np.float64(1.5), 2]) == "the list [1.5, 2]"
     assert show(1 / 3) == "0.3333"
+
+
+def test_a_warning_from_the_students_function_is_reported_with_its_hint_and_does_not_leak(recwarn):
+    def double(x):
+        return 2 * np.exp(np.log(np.abs(x)) + 1000) if np.ndim(x) else 2 * x  # overflows for the array
+
+    with pytest.raises(AssertionError, match=r"warned RuntimeWarning: overflow encountered in exp\nHint: stable"):
+        _check(double, crash_hints=[CrashHint(RuntimeWarning, "stable", text="overflow")])
+    assert len(recwarn) == 0

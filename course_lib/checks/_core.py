@@ -6,8 +6,9 @@ result with the reference in ``course_lib`` and reports one of three ways:
 * correct: one friendly line, ``✔ Exercise N.M — …``;
 * not attempted (the stub still raises ``NotImplementedError``): a short note
   on what to do, and no exception, so "Run All" reaches the end of a lesson;
-* wrong, or crashed: an ``AssertionError`` naming the input, the expected and
-  the received value, and a hint aimed at the likely mistake.
+* wrong, crashed or warned: an ``AssertionError`` naming the input, the
+  expected and the received value (or the error), and a hint aimed at the
+  likely mistake.
 
 Hints come from *known mistakes*: small functions that compute what a typical
 wrong answer returns (forgetting the bias, the wrong sign …). When the
@@ -17,6 +18,7 @@ student's result equals one of them, its hint is the one shown.
 from __future__ import annotations
 
 import copy
+import warnings
 from dataclasses import dataclass, field
 from typing import Any, Callable, Sequence
 
@@ -57,7 +59,7 @@ class Mistake:
 
 @dataclass(frozen=True)
 class CrashHint:
-    """A hint for a student function that raises ``error`` (optionally only when its message contains ``text``)."""
+    """A hint for a student function that raises or warns ``error`` (optionally only when its message contains ``text``)."""
 
     error: type[BaseException]
     hint: str
@@ -115,7 +117,9 @@ def run_check(
         call = case.describe(name)
         args, kwargs = copy.deepcopy(case.args), copy.deepcopy(case.kwargs)
         try:
-            got = function(*args, **kwargs)
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always")
+                got = function(*args, **kwargs)
         except NotImplementedError:
             print(
                 f"{NOT_ATTEMPTED} Exercise {exercise.number} not attempted yet: `{name}` still raises "
@@ -130,6 +134,11 @@ def run_check(
             raise AssertionError(
                 f"{call} raised {type(error).__name__}: {error}\nHint: {hint}"
             ) from error
+        if caught:
+            warning = caught[0]
+            hint = next((h.hint for h in crash_hints if issubclass(warning.category, h.error)
+                         and h.text in str(warning.message)), "A warning means something went wrong quietly.")
+            raise AssertionError(f"{call} warned {warning.category.__name__}: {warning.message}\nHint: {hint}")
         _check_not_mutated(case, args, kwargs, call)
         expected = reference(*case.args, **case.kwargs)
         problem = _compare(got, expected, rtol, atol)
