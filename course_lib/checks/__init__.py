@@ -6,6 +6,23 @@ contract every check follows.
 """
 
 from ._core import NOT_ATTEMPTED, PASSED, preview_feedback
+from .activations import check_relu, check_sigmoid, check_sigmoid_grad, check_softmax
+from .neuron import check_layer_net_input, check_step_neuron, check_two_layer_forward, check_weighted_sum
 from .welcome import check_celsius_to_fahrenheit
 
-__all__ = ["NOT_ATTEMPTED", "PASSED", "preview_feedback", "check_celsius_to_fahrenheit"]
+__all__ = [
+    "NOT_ATTEMPTED",
+    "PASSED",
+    "preview_feedback",
+    "check_celsius_to_fahrenheit",
+    # lesson 01 · The artificial neuron
+    "check_weighted_sum",
+    "check_step_neuron",
+    "check_layer_net_input",
+    "check_two_layer_forward",
+    # lesson 02 · Activation functions
+    "check_sigmoid",
+    "check_relu",
+    "check_sigmoid_grad",
+    "check_softmax",
+]

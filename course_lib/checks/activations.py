@@ -1,0 +1,210 @@
+"""Checks for lesson 02 · Activation functions.
+
+Every expected value comes from :mod:`course_lib.activations`, and so do the
+known mistakes where they can (σ(−z) for the wrong sign, softmax along the
+wrong axis …). Sigmoid, ReLU and the sigmoid's slope are checked on moderate
+inputs only (|z| ≤ 30): the textbook 1 / (1 + np.exp(-z)) passes, since
+stability is taught afterwards. Softmax, by contrast, must survive huge scores.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+import numpy as np
+
+from course_lib import activations
+
+from ._core import Case, CrashHint, Exercise, Mistake, run_check
+
+
+def _elementwise(function: Callable) -> Callable:
+    """``function`` returning a plain float for a single number and an array for an array.
+
+    The references return 0-d arrays for numbers; a student's ``1 / (1 + np.exp(-z))``
+    returns a float there, and both are right.
+    """
+    def wrapped(z):
+        result = function(z)
+        return float(result) if np.ndim(z) == 0 else np.asarray(result)
+    return wrapped
+
+
+def _as_list(function: Callable) -> Callable:
+    """``function``'s right answer, but as a Python list (for the "returned a list" mistake)."""
+    return lambda z: np.atleast_1d(function(z)).tolist()
+
+
+def _sigma(z) -> np.ndarray:
+    return activations.sigmoid(z)
+
+
+_USE_NP_EXP = CrashHint(
+    TypeError, "math.exp takes one number at a time: use np.exp, which works on whole arrays.", text=""
+)
+_NO_LIST = ("Return the numpy result itself, not a list: np.exp and np.maximum handle a whole array "
+            "(or a single number) at once, with no loop.")
+
+
+# ---------------------------------------------------------------- Exercise 2.1
+
+
+def check_sigmoid(sigmoid) -> None:
+    """Exercise 2.1: ``sigmoid(z)`` returns 1 / (1 + e^(−z)) for a number or, elementwise, an array."""
+    sign = ("Check the sign of the exponent: σ(z) = 1 / (1 + e^(−z)), with 1 on top, "
+            "so large positive z gives values near 1 (σ(3) ≈ 0.95).")
+    run_check(
+        Exercise("2.1", "sigmoid",
+                 "sigmoid computes 1 / (1 + e^(−z)) for single numbers and, entry by entry, whole arrays"),
+        sigmoid,
+        cases=[
+            Case(0.0),
+            Case(3.0),
+            Case(-3.0),
+            Case(np.array([-2.0, -1.0, 0.0, 1.0, 2.0])),
+            Case(np.array([[-30.0, -5.0, 0.5], [5.0, 12.0, 30.0]])),
+            Case(np.array([-4, 0, 4])),  # integers
+        ],
+        reference=_elementwise(activations.sigmoid),
+        mistakes=[
+            # 1 / (1 + e^z) and e^(−z) / (1 + e^(−z)) both give σ(−z)
+            Mistake(sign, _elementwise(lambda z: _sigma(-np.asarray(z, dtype=float)))),
+            Mistake(_NO_LIST, _as_list(activations.sigmoid)),
+        ],
+        crash_hints=[_USE_NP_EXP],
+        general_hint="σ(z) = 1 / (1 + np.exp(-z)); for example σ(0) = 0.5 and σ(3) ≈ 0.9526.",
+    )
+
+
+# ---------------------------------------------------------------- Exercise 2.2
+
+
+def check_relu(relu) -> None:
+    """Exercise 2.2: ``relu(z)`` returns max(0, z) for a number or, elementwise, an array, without changing ``z``."""
+    also_numbers = ("relu must work on a single number too, such as relu(3.0): "
+                    "np.maximum(0, z) handles numbers and arrays alike.")
+    run_check(
+        Exercise("2.2", "relu",
+                 "relu keeps positive entries, turns negative ones into 0, works on numbers and arrays "
+                 "and leaves its input unchanged"),
+        relu,
+        cases=[  # arrays first: they catch an input changed in place and Python's max()
+            Case(np.array([-2.0, -0.5, 0.0, 0.5, 2.0])),
+            Case(np.array([[-1.0, 2.0], [3.0, -4.0]])),
+            Case(3.0),
+            Case(-2.0),
+            Case(0.0),
+        ],
+        reference=_elementwise(activations.relu),
+        mistakes=[
+            Mistake("z > 0 gives True/False; ReLU returns z itself where it is positive and 0 elsewhere: "
+                    "np.maximum(0, z).", lambda z: np.asarray(z) > 0),
+            Mistake("np.max(z, 0) returns the single largest entry; np.maximum(0, z) compares every entry with 0.",
+                    lambda z: np.max(z, axis=0)),
+            Mistake(_NO_LIST, _as_list(activations.relu)),
+        ],
+        crash_hints=[
+            CrashHint(ValueError, "Python's max(0, z) compares two numbers, not arrays: use np.maximum(0, z), "
+                      "which works entry by entry.", text="truth value"),
+            CrashHint(TypeError, also_numbers, text="'float' object"),
+            CrashHint(AttributeError, also_numbers, text="'float' object"),
+        ],
+        general_hint="ReLU(z) = max(0, z) for every entry: np.maximum(0, z). For example relu([-2, 3]) = [0, 3].",
+    )
+
+
+# ---------------------------------------------------------------- Exercise 2.3
+
+
+def check_sigmoid_grad(sigmoid_grad) -> None:
+    """Exercise 2.3: ``sigmoid_grad(z)`` returns σ(z)·(1 − σ(z)), the slope of the sigmoid at z."""
+    formula = "σ'(z) = σ(z)·(1 − σ(z)): s = sigmoid(z), then return s * (1 - s)."
+    run_check(
+        Exercise("2.3", "sigmoid_grad",
+                 "sigmoid_grad computes the sigmoid's slope σ(z)·(1 − σ(z)) for numbers and arrays"),
+        sigmoid_grad,
+        cases=[
+            Case(2.0),
+            Case(0.0),  # the steepest point: 0.25
+            Case(-1.5),
+            Case(np.array([-4.0, -1.0, 0.0, 1.0, 4.0])),
+            Case(np.array([[-10.0, 0.5], [3.0, 10.0]])),
+        ],
+        reference=_elementwise(activations.sigmoid_grad),
+        mistakes=[
+            Mistake("Apply the sigmoid first: the rule σ(1 − σ) uses σ(z), not z. " + formula,
+                    _elementwise(lambda z: np.asarray(z) * (1 - np.asarray(z)))),
+            Mistake("Use σ(z) in both factors, not z in the second one. " + formula,
+                    _elementwise(lambda z: _sigma(z) * (1 - np.asarray(z)))),
+            Mistake("It is a minus, not a plus. " + formula + " Its largest value is 0.25, at z = 0.",
+                    _elementwise(lambda z: _sigma(z) * (1 + _sigma(z)))),
+            Mistake("Multiply by σ(z) as well: 1 − σ(z) is only one of the two factors. " + formula,
+                    _elementwise(lambda z: 1 - _sigma(z))),
+            Mistake("That is σ(z) itself; the slope multiplies it by 1 − σ(z). " + formula,
+                    _elementwise(_sigma)),
+        ],
+        crash_hints=[_USE_NP_EXP],
+        general_hint=formula + " For example σ'(0) = 0.5 · 0.5 = 0.25.",
+    )
+
+
+# ---------------------------------------------------------------- Exercise 2.4
+
+_STABLE = ("Subtract each row's maximum before np.exp: softmax(z) = softmax(z − max(z)), "
+           "and np.exp overflows above about 709. Use Z - np.max(Z, axis=1, keepdims=True).")
+
+
+def _quietly(function: Callable) -> Callable:
+    """``function`` with numpy's overflow and 0/0 warnings silenced: a mistake's result may well be nan."""
+    def wrapped(Z):
+        with np.errstate(all="ignore"):
+            return function(Z)
+    return wrapped
+
+
+def _shift_rows(Z: np.ndarray) -> np.ndarray:
+    """Each row minus its maximum, the first (right) step of a student's stable softmax."""
+    return Z - Z.max(axis=1, keepdims=True)
+
+
+def check_softmax(softmax) -> None:
+    """Exercise 2.4: ``softmax(Z)`` turns each row of an (n_samples, n_classes) array into probabilities, stably."""
+    rng = np.random.default_rng(0)
+    keep_the_row_axis = ("Keep the row axis when you reduce: np.sum(e, axis=1, keepdims=True) has shape "
+                         "(n_samples, 1), which divides each row by its own total (the same goes for np.max).")
+    whole_array = ("Each row must add up to 1 on its own: divide by each row's total, "
+                   "np.sum(e, axis=1, keepdims=True), not by the total of the whole array.")
+    run_check(
+        Exercise("2.4", "softmax",
+                 "softmax turns every row of scores into probabilities that sum to 1, even for huge scores"),
+        softmax,
+        cases=[
+            Case(np.array([[1.0, 2.0, 3.0]])),
+            Case(np.array([[1.0, 2.0, 3.0], [2.0, 0.0, -1.0]])),
+            Case(np.array([[2.0, 2.0, 2.0], [-1.0, -1.0, -1.0]])),  # equal scores: 1/3 each
+            Case((2 * rng.normal(size=(3, 4))).round(1)),
+            Case(np.array([[1000.0, 1001.0, 1002.0]])),  # same probabilities as [[0, 1, 2]]
+            Case(np.array([[-1000.0, 0.0, 1000.0]])),
+            Case(np.array([[1000.0, 1001.0, 1002.0], [0.0, 1.0, 2.0]])),  # rows on very different scales
+        ],
+        reference=lambda Z: activations.softmax(Z, axis=-1),
+        mistakes=[
+            Mistake("Each row is one sample: sum with axis=1, keepdims=True, so that every row adds up to 1 "
+                    "(axis=0 made the columns add up to 1).", lambda Z: activations.softmax(Z, axis=0)),
+            Mistake(whole_array, lambda Z: activations.softmax(Z.reshape(-1)).reshape(Z.shape)),
+            Mistake(whole_array, lambda Z: activations.softmax(_shift_rows(Z).reshape(-1)).reshape(Z.shape)),
+            Mistake(_STABLE, _quietly(activations.naive_softmax)),
+            Mistake("Subtract each row's own maximum, np.max(Z, axis=1, keepdims=True), not the maximum of the "
+                    "whole array: otherwise a row of small scores becomes 0 / 0.",
+                    _quietly(lambda Z: activations.naive_softmax(Z - Z.max()))),
+        ],
+        crash_hints=[
+            CrashHint(RuntimeWarning, _STABLE, text="overflow"),
+            CrashHint(RuntimeWarning, "A row became 0 / 0. Subtract each row's own maximum, "
+                      "np.max(Z, axis=1, keepdims=True), so every row keeps one entry e^0 = 1.", text="invalid value"),
+            CrashHint(ValueError, keep_the_row_axis, text="broadcast"),
+            _USE_NP_EXP,
+        ],
+        general_hint="Row by row: e = np.exp(Z - np.max(Z, axis=1, keepdims=True)), then "
+                     "e / np.sum(e, axis=1, keepdims=True). Every row of the result sums to 1.",
+    )

@@ -1,0 +1,206 @@
+"""Checks for lesson 01 · The artificial neuron.
+
+Every expected value comes from :mod:`course_lib.neuron`; the known mistakes
+reuse it too (a forward pass with the wrong activation, the net input without
+its bias …), so no formula is written twice.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from course_lib import neuron
+
+from ._core import Case, CrashHint, Exercise, Mistake, run_check
+
+_SUM_THE_PRODUCTS = (
+    "You returned the products wᵢ·xᵢ one by one: sum the products into a single number "
+    "(np.dot(x, w) or np.sum(w * x)), then add b."
+)
+
+
+def _array(values) -> np.ndarray:
+    return np.array(values, dtype=float)
+
+
+def _dot(x, w) -> float:
+    """Σ wᵢ·xᵢ, taken from the reference as the net input with no bias."""
+    return neuron.weighted_sum(x, w, 0.0)
+
+
+# ---------------------------------------------------------------- Exercise 1.1
+
+
+def check_weighted_sum(weighted_sum) -> None:
+    """Exercise 1.1: ``weighted_sum(x, w, b)`` returns z = Σ wᵢxᵢ + b for one sample, as a number."""
+    rng = np.random.default_rng(0)
+    run_check(
+        Exercise("1.1", "weighted_sum",
+                 "weighted_sum multiplies each input by its weight, adds up the products, then adds the bias once"),
+        weighted_sum,
+        cases=[
+            Case(_array([5, 1, 4, 8]), _array([2, -1, 3, -2]), 0.0),  # the lesson's four inputs: z = 5
+            Case(_array([5, 1, 4, 8]), _array([2, -1, 3, -2]), 2.5),
+            Case(_array([1.5, -2.0, 0.5]), _array([-0.5, -1.0, -2.0]), -1.0),  # negative weights and bias
+            Case(_array([3.0]), _array([-2.0]), 0.5),  # a single input
+            Case(rng.normal(size=8).round(2), rng.normal(size=8).round(2), 0.75),  # a longer vector
+            Case(np.array([1, 2, 3]), np.array([4, 5, 6]), 7),  # integers: 4 + 10 + 18 + 7 = 39
+        ],
+        reference=neuron.weighted_sum,
+        mistakes=[
+            Mistake("The bias is missing: z = Σ wᵢ·xᵢ + b, so add b after summing the products.",
+                    lambda x, w, b: _dot(x, w)),
+            Mistake("The bias has the wrong sign: add b (z = Σ wᵢ·xᵢ + b), don't subtract it.",
+                    lambda x, w, b: _dot(x, w) - b),
+            Mistake("The bias was added once per input: add b once, after the loop, not inside it.",
+                    lambda x, w, b: _dot(x, w) + len(x) * b),
+            Mistake(_SUM_THE_PRODUCTS, lambda x, w, b: np.asarray(w) * np.asarray(x)),
+            Mistake(_SUM_THE_PRODUCTS, lambda x, w, b: [xi * wi for xi, wi in zip(x, w)]),
+            Mistake("Return the number itself, not a list holding it: write `return z`, not `return [z]`.",
+                    lambda x, w, b: [neuron.weighted_sum(x, w, b)]),
+        ],
+        general_hint="z = Σ wᵢ·xᵢ + b: multiply each input by its weight, add the products up, then add b. "
+                     "For x = [5, 1, 4, 8], w = [2, -1, 3, -2] and b = 0: 10 - 1 + 12 - 16 = 5.",
+    )
+
+
+# ---------------------------------------------------------------- Exercise 1.2
+
+
+def _decision(x, w, threshold) -> float:
+    """The step neuron of the lesson: bias b = -threshold, binary step (fires at z = 0)."""
+    return neuron.neuron(x, w, -threshold, "binary_step")
+
+
+def check_step_neuron(step_neuron) -> None:
+    """Exercise 1.2: ``step_neuron(x, w, threshold)`` returns 1 if Σ wᵢxᵢ ≥ threshold, else 0.
+
+    The answer may be written 1/0, 1.0/0.0 or True/False: all compare equal to 1 and 0.
+    """
+    picnic, picnic_weights = _array([0, 1, 1]), _array([5, 2, 4])  # not rainy, traffic, good beach
+    salaries, ones = np.array([20_000, 18_000, 12_000]), np.array([1, 1, 1])  # the household's three incomes
+    run_check(
+        Exercise("1.2", "step_neuron",
+                 "step_neuron returns 1 exactly when the weighted inputs reach the threshold (≥, so equal counts) "
+                 "and 0 below it"),
+        step_neuron,
+        cases=[
+            Case(picnic, picnic_weights, 3.0),  # 6 ≥ 3: go
+            Case(picnic, picnic_weights, 7.0),  # 6 < 7: stay home
+            Case(_array([1, 0, 0]), picnic_weights, 7.0),  # 5 < 7
+            Case(salaries, ones, 50_000),  # exactly 50 000: at least 50 000, so approved
+            Case(salaries - np.array([0, 0, 1]), ones, 50_000),  # 49 999: refused
+            Case(_array([2, 3]), _array([1, -1]), -1.0),  # -1 ≥ -1 with a negative weight and threshold
+        ],
+        reference=_decision,
+        mistakes=[  # the first that matches wins: at the threshold, > gives 0 and so does z itself
+            Mistake("\"At least\" means ≥: a sum exactly equal to the threshold must give 1, and > gives 0 there.",
+                    lambda x, w, threshold: float(_dot(x, w) > threshold)),
+            Mistake("Return the decision, 1 or 0, not the weighted sum: compare it with the threshold first.",
+                    lambda x, w, threshold: _dot(x, w)),
+            Mistake("Return the decision, 1 or 0, not the net input z: return 1 if z >= 0 else 0.",
+                    lambda x, w, threshold: _dot(x, w) - threshold),
+            Mistake("The bias has the wrong sign: b = -threshold, so z = w·x - threshold "
+                    "(you added the threshold, so the neuron says yes far too often).",
+                    lambda x, w, threshold: _decision(x, w, -threshold)),
+            Mistake("The answers are swapped: return 1 when the sum reaches the threshold and 0 when it doesn't.",
+                    lambda x, w, threshold: 1.0 - _decision(x, w, threshold)),
+        ],
+        general_hint="Compute z = w·x - threshold (the bias is b = -threshold), then return 1 if z >= 0 else 0.",
+    )
+
+
+# ---------------------------------------------------------------- Exercise 1.3
+
+_X_AT_W = "Multiply X @ W: the rows of X are samples, the rows of W are inputs (W has shape (n_in, n_out))."
+_BIAS_PER_COLUMN = ("b has one entry per neuron, i.e. per column of X @ W: "
+                    "plain X @ W + b adds it to every row; don't reshape or transpose b.")
+
+
+def check_layer_net_input(layer_net_input) -> None:
+    """Exercise 1.3: ``layer_net_input(X, W, b)`` returns Z = X @ W + b, of shape (n_samples, n_out)."""
+    rng = np.random.default_rng(0)
+    X1, W1 = _array([[2, 3], [3, 4]]), _array([[1, -1], [1, 1]])  # the two customers, the hand network's hidden layer
+    run_check(
+        Exercise("1.3", "layer_net_input",
+                 "layer_net_input computes Z = X @ W + b for a whole batch: one row per sample, one column per neuron"),
+        layer_net_input,
+        cases=[
+            Case(X1, W1, _array([0, 0])),
+            Case(X1, W1, _array([1, -2])),
+            Case(rng.normal(size=(5, 3)).round(1), rng.normal(size=(3, 4)).round(1), rng.normal(size=4).round(1)),
+            Case(_array([[1, -1, 2]]), _array([[0.5, 1], [2, -1], [-1, 0.5]]), _array([0.25, -0.5])),  # one sample
+        ],
+        reference=neuron.net_input,
+        mistakes=[
+            Mistake("The bias is missing: Z = X @ W + b.", lambda X, W, b: X @ W),
+            Mistake(_X_AT_W, lambda X, W, b: W @ X + b),
+            Mistake(_X_AT_W, lambda X, W, b: X @ W.T + b),
+            Mistake("The result is transposed: Z needs one row per sample, Z = X @ W + b, "
+                    "of shape (n_samples, n_out).", lambda X, W, b: (X @ W + b).T),
+            Mistake(_BIAS_PER_COLUMN, lambda X, W, b: X @ W + b.reshape(-1, 1)),
+            Mistake("Keep one column per neuron: Z = X @ W + b has shape (n_samples, n_out); "
+                    "don't sum the neurons' outputs together.", lambda X, W, b: (X @ W + b).sum(axis=1)),
+        ],
+        crash_hints=[
+            CrashHint(ValueError, _X_AT_W, text="matmul"),
+            CrashHint(ValueError, _X_AT_W, text="not aligned"),
+            CrashHint(ValueError, _BIAS_PER_COLUMN, text="broadcast"),
+        ],
+        general_hint="Z = X @ W + b: (n_samples, n_in) @ (n_in, n_out) gives (n_samples, n_out), "
+                     "and b, of shape (n_out,), is added to every row.",
+    )
+
+
+# ---------------------------------------------------------------- Exercise 1.4
+
+
+def _network(hidden: str, output: str, *, biases: str = "both"):
+    """The two-layer forward pass with the given activations, optionally dropping biases (for mistakes)."""
+    def forward(X, W1, b1, W2, b2):
+        if biases in ("none", "hidden"):
+            b1 = np.zeros_like(b1)
+        if biases in ("none", "output"):
+            b2 = np.zeros_like(b2)
+        return neuron.forward(X, [(W1, b1, hidden), (W2, b2, output)])
+    return forward
+
+
+def check_two_layer_forward(two_layer_forward) -> None:
+    """Exercise 1.4: ``two_layer_forward(X, W1, b1, W2, b2)`` returns relu(X @ W1 + b1) @ W2 + b2."""
+    rng = np.random.default_rng(0)
+    W1, b1, W2, b2 = _array([[2, 4], [4, -5]]), _array([0, 0]), _array([[2], [7]]), _array([0])
+    forgot_biases = "Add the biases: the hidden layer is relu(X @ W1 + b1), the output is A1 @ W2 + b2."
+    run_check(
+        Exercise("1.4", "two_layer_forward",
+                 "two_layer_forward sends a batch through a ReLU hidden layer and a linear output layer, "
+                 "biases included"),
+        two_layer_forward,
+        cases=[
+            Case(_array([[3, 4]]), W1, b1, W2, b2),  # hidden (22, -8) -> ReLU (22, 0) -> 44
+            Case(_array([[2, 3], [3, 4]]), W1, b1, W2, b2),
+            Case(rng.normal(size=(2, 3)).round(1), rng.normal(size=(3, 4)).round(1), rng.normal(size=4).round(1),
+                 rng.normal(size=(4, 2)).round(1), _array([-0.5, 0.25])),  # 3 inputs, 4 hidden, 2 outputs
+        ],
+        reference=_network("relu", "identity"),
+        mistakes=[
+            Mistake("The ReLU is missing: the hidden layer is A1 = np.maximum(0, X @ W1 + b1), "
+                    "so negative net inputs become 0 before the output layer.", _network("identity", "identity")),
+            Mistake("ReLU belongs to the hidden layer only: the output layer is linear, A1 @ W2 + b2, "
+                    "so it may be negative.", _network("relu", "relu")),
+            Mistake("That is the sigmoid: this network's hidden layer uses ReLU, np.maximum(0, X @ W1 + b1).",
+                    _network("sigmoid", "identity")),
+            Mistake(forgot_biases, _network("relu", "identity", biases="none")),
+            Mistake(forgot_biases, _network("relu", "identity", biases="hidden")),
+            Mistake(forgot_biases, _network("relu", "identity", biases="output")),
+        ],
+        crash_hints=[
+            CrashHint(ValueError, "Python's max compares two numbers; for arrays use np.maximum(0, Z), "
+                      "which works entry by entry.", text="truth value"),
+            CrashHint(ValueError, "Multiply in the order of the data flow: X @ W1 first, then A1 @ W2 "
+                      "(rows are samples, so X comes first).", text="matmul"),
+        ],
+        general_hint="Two steps: A1 = np.maximum(0, X @ W1 + b1), then return A1 @ W2 + b2. "
+                     "For X = [[3, 4]] the hidden layer is (22, -8) → ReLU → (22, 0), "
+                     "and the output 2·22 + 7·0 = 44.",
+    )
