@@ -1,0 +1,283 @@
+r"""Figures for the lessons, one call each, styled for a projector.
+
+Every ``plot_*`` function returns a :class:`matplotlib.figure.Figure`; a notebook
+cell whose last line is the call shows it once. Colours come from the
+Okabe–Ito palette and images use ``cividis``, both readable with any colour
+vision; fonts are 11–14 pt and figures fit a 16:9 slide (at most 10 × 5.5 in).
+
+The artists of :func:`plot_neuron_plane` and :func:`plot_function_and_derivative`
+are drawn by two small classes, :class:`NeuronPlane` and :class:`FunctionPlot`,
+which can also update them in place: :mod:`course_lib.widgets` redraws with them.
+"""
+
+from __future__ import annotations
+
+import math
+
+import matplotlib.pyplot as plt
+import numpy as np
+
+from course_lib._validation import as_real, as_vector
+from course_lib.activations import get_activation
+
+__all__ = [
+    "OKABE_ITO", "COLORS", "style", "decision_line_equation",
+    "plot_activation_grid", "plot_function_and_derivative", "plot_neuron_plane",
+    "NeuronPlane", "FunctionPlot",
+]
+
+OKABE_ITO = ("#000000", "#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7")
+"""Okabe & Ito's colour-blind-safe palette: black, orange, sky blue, bluish green,
+yellow, blue, vermillion, reddish purple."""
+COLORS = {"function": "#0072B2", "derivative": "#D55E00", "line": "#D55E00", "zero": "0.82"}
+CMAP = "cividis"  # perceptually uniform and colour-blind safe
+TITLE_SIZE, LABEL_SIZE, TICK_SIZE = 14, 13, 12
+GRID_NAMES = ("identity", "binary_step", "sigmoid", "tanh", "arctan", "relu", "leaky_relu", "elu", "softplus")
+GRID_PARAMETERS = {"leaky_relu": 0.5}  # alpha = 0.5, as in the figure of lesson 02
+
+
+def style(ax, title=None, xlabel=None, ylabel=None, *, zero_lines=True):
+    """Give ``ax`` the course's font sizes, labels and light-grey zero lines; return ``ax``."""
+    if title is not None:
+        ax.set_title(title, fontsize=TITLE_SIZE)
+    if xlabel is not None:
+        ax.set_xlabel(xlabel, fontsize=LABEL_SIZE)
+    if ylabel is not None:
+        ax.set_ylabel(ylabel, fontsize=LABEL_SIZE)
+    ax.tick_params(labelsize=TICK_SIZE)
+    if zero_lines:
+        ax.axhline(0.0, color=COLORS["zero"], linewidth=1.0, zorder=0)
+        ax.axvline(0.0, color=COLORS["zero"], linewidth=1.0, zorder=0)
+    return ax
+
+
+def _num(value: float) -> str:
+    """``value`` rounded for a title: 1.0 -> '1', -0.25 -> '−0.25' (with a true minus sign)."""
+    text = f"{round(float(value), 2) + 0.0:g}"  # + 0.0 turns -0.0 into 0.0
+    return text.replace("-", "\u2212")
+
+
+def _check_range(value, name: str) -> tuple[float, float]:
+    """``value`` as a pair of finite reals ``(low, high)`` with ``low < high``."""
+    if not isinstance(value, (tuple, list)) or len(value) != 2:
+        raise TypeError(f"{name} must be a pair (low, high) such as (-5, 5); got {value!r}.")
+    low, high = as_real(value[0], f"{name}[0]"), as_real(value[1], f"{name}[1]")
+    if not low < high:
+        raise ValueError(f"{name} must satisfy low < high; got {value!r}. Swap the two numbers.")
+    return low, high
+
+
+def _parameter_kwargs(act, parameter) -> dict:
+    """Keyword arguments for ``act.function``: ``{}`` or ``{act.parameter: value}``."""
+    if act.parameter is None:
+        if parameter is not None:
+            raise ValueError(f"{act.name} has no parameter; got parameter={parameter!r}. Leave parameter=None.")
+        return {}
+    value = act.default if parameter is None else as_real(parameter, act.parameter)
+    return {act.parameter: value}
+
+
+def _title(act, kwargs: dict) -> str:
+    """'sigmoid (c = 1)' or 'tanh'."""
+    name = act.parameter.replace("alpha", "\u03b1") if act.parameter else ""
+    return f"{act.name} ({name} = {_num(kwargs[act.parameter])})" if kwargs else act.name
+
+
+def _check_w(w) -> np.ndarray:
+    """``w`` as the two weights ``(w1, w2)`` of a two-input neuron."""
+    w = as_vector(w, "w", length_name="2")
+    if w.size != 2:
+        raise ValueError(f"w must hold two weights (w1, w2) for the two inputs x1, x2; got {w.size}.")
+    return w
+
+
+def decision_line_equation(w, b) -> str:
+    r"""The decision line :math:`w_1 x_1 + w_2 x_2 + b = 0` as text, solved for :math:`x_2` when possible.
+
+    >>> decision_line_equation([1, 1], -1)
+    '1·x₁ + 1·x₂ − 1 = 0,  i.e.  x₂ = −1·x₁ + 1'
+    >>> decision_line_equation([2, 0], 1)
+    '2·x₁ + 0·x₂ + 1 = 0,  i.e.  x₁ = −0.5 (a vertical line)'
+    >>> decision_line_equation([0, 0], 1)
+    'no decision line: w₁ = w₂ = 0, so z = b everywhere'
+    """
+    (w1, w2), b = _check_w(w), as_real(b, "b")
+    if w1 == 0.0 and w2 == 0.0:
+        return "no decision line: w\u2081 = w\u2082 = 0, so z = b everywhere"
+
+    def signed(v):  # ' + 1' or ' − 1'
+        return f" {'−' if v < 0 else '+'} {_num(abs(v))}"
+
+    equation = f"{_num(w1)}·x\u2081{signed(w2)}·x\u2082{signed(b)} = 0"
+    if w2 == 0.0:
+        return f"{equation},  i.e.  x\u2081 = {_num(-b / w1)} (a vertical line)"
+    return f"{equation},  i.e.  x\u2082 = {_num(-w1 / w2)}·x\u2081{signed(-b / w2)}"
+
+
+class FunctionPlot:
+    """The lines of an activation ``f`` and its derivative ``f'`` on ``ax``; :meth:`set` redraws them."""
+
+    def __init__(self, ax, x_range=(-5, 5), n_points=401):
+        self.ax = ax
+        self.z = np.linspace(*_check_range(x_range, "x_range"), n_points)
+        (self.f_line,) = ax.plot(self.z, self.z, color=COLORS["function"], linewidth=2.5, label="f(z)")
+        (self.df_line,) = ax.plot(self.z, self.z, color=COLORS["derivative"], linewidth=2.5,
+                                  linestyle="--", label="f\u2032(z)")
+        style(ax, "", "z", "f(z), f\u2032(z)")
+        ax.legend(fontsize=TICK_SIZE, loc="upper left", framealpha=0.9)
+
+    def set(self, activation, parameter=None):
+        """Show ``activation`` (a name) with ``parameter`` (``None``: its default); return ``self``."""
+        act = get_activation(activation)
+        if act.derivative is None:
+            raise ValueError(f"{act.name} has no known derivative; choose a name from ACTIVATIONS.")
+        kwargs = _parameter_kwargs(act, parameter)
+        self.f_line.set_ydata(act.function(self.z, **kwargs))
+        self.df_line.set_ydata(act.derivative(self.z, **kwargs))
+        self.ax.set_title(_title(act, kwargs), fontsize=TITLE_SIZE)
+        self.ax.relim()
+        self.ax.autoscale_view()
+        return self
+
+
+class NeuronPlane:
+    r"""A two-input neuron's output :math:`a = f(w_1 x_1 + w_2 x_2 + b)` over a square of the input plane."""
+
+    def __init__(self, ax, extent=(-3, 3), n_pixels=150):
+        self.ax, self.n_pixels = ax, n_pixels
+        self.low, self.high = _check_range(extent, "extent")
+        centres = self.low + (np.arange(n_pixels) + 0.5) * (self.high - self.low) / n_pixels
+        self.x1, self.x2 = np.meshgrid(centres, centres)  # row i of the image is x2 = centres[i]
+        box = (self.low, self.high, self.low, self.high)
+        self.image = ax.imshow(np.zeros((n_pixels, n_pixels)), extent=box, origin="lower", cmap=CMAP,
+                               interpolation="bilinear", aspect="equal")
+        (self.line,) = ax.plot([], [], color=COLORS["line"], linewidth=3, label="decision line z = 0")
+        self.colorbar = ax.figure.colorbar(self.image, ax=ax, fraction=0.046, pad=0.04)
+        self.colorbar.set_label("output a", fontsize=LABEL_SIZE)
+        self.colorbar.ax.tick_params(labelsize=TICK_SIZE)
+        style(ax, "", "$x_1$", "$x_2$", zero_lines=False)
+        ax.set_xlim(self.low, self.high)
+        ax.set_ylim(self.low, self.high)
+        self.legend = ax.legend(fontsize=TICK_SIZE - 1, loc="best", framealpha=0.85)  # a corner off the line
+
+    def set(self, w, b, activation="sigmoid"):
+        """Show the neuron with weights ``w = (w1, w2)``, bias ``b`` and ``activation``; return ``self``."""
+        (w1, w2), b = _check_w(w), as_real(b, "b")
+        act = get_activation(activation)
+        a = np.asarray(act.function(w1 * self.x1 + w2 * self.x2 + b), dtype=float)  # a = f(z)
+        with np.errstate(all="ignore"):  # the limits f(-inf), f(+inf) fix the colours of a bounded f
+            ends = np.asarray(act.function(np.array([-np.inf, np.inf])), dtype=float)
+        values = np.concatenate([[a.min(), a.max()], ends[np.isfinite(ends)]])
+        low, high = float(values.min()), float(values.max())
+        if low == high:
+            low, high = low - 0.5, high + 0.5
+        self.image.set_data(a)
+        self.image.set_clim(low, high)
+        title = f"{act.name} neuron: w = ({_num(w1)}, {_num(w2)}), b = {_num(b)}"
+        self.legend.set_visible(True)
+        if w2 != 0.0:  # x2 = -(w1 x1 + b) / w2 at both edges
+            x = np.array([self.low, self.high])
+            self.line.set_data(x, -(w1 * x + b) / w2)
+        elif w1 != 0.0:  # vertical line x1 = -b / w1
+            self.line.set_data([-b / w1] * 2, [self.low, self.high])
+        else:
+            self.line.set_data([], [])
+            self.legend.set_visible(False)
+            title += "\nno decision line: w = 0, output is f(b) everywhere"
+        self.ax.set_title(title, fontsize=TITLE_SIZE)
+        return self
+
+
+def plot_activation_grid(names=None, x_range=(-5, 5)):
+    """The activations in a grid of three columns, one titled panel each.
+
+    Parameters
+    ----------
+    names : sequence of str, optional
+        Names from ``ACTIVATIONS``; by default the nine of lesson 02, with
+        ``leaky_relu`` drawn at ``alpha = 0.5`` (``GRID_PARAMETERS``).
+    x_range : (float, float), default (-5, 5)
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
+    names = GRID_NAMES if names is None else names
+    if isinstance(names, str) or not isinstance(names, (list, tuple)) or not names:
+        raise TypeError(f"names must be a non-empty list of activation names such as ['relu', 'tanh']; got {names!r}.")
+    acts = [get_activation(name) for name in names]
+    z = np.linspace(*_check_range(x_range, "x_range"), 401)
+    n_rows = math.ceil(len(acts) / 3)
+    fig, axes = plt.subplots(n_rows, 3, figsize=(10, min(5.5, 1.9 * n_rows)), sharex=True,
+                             layout="constrained", squeeze=False)
+    for i, ax in enumerate(axes.flat):
+        if i >= len(acts):
+            ax.set_visible(False)
+            continue
+        kwargs = _parameter_kwargs(acts[i], GRID_PARAMETERS.get(acts[i].name))
+        ax.plot(z, acts[i].function(z, **kwargs), color=COLORS["function"], linewidth=2.5)
+        last_row = i + 3 >= len(acts)
+        style(ax, _title(acts[i], kwargs), "z" if last_row else None, "f(z)" if i % 3 == 0 else None)
+        ax.xaxis.set_tick_params(labelbottom=last_row)
+    plt.close(fig)
+    return fig
+
+
+def plot_function_and_derivative(name, parameter=None, x_range=(-5, 5), ax=None):
+    """An activation ``f`` and its derivative ``f'`` on one axes, with a legend.
+
+    Parameters
+    ----------
+    name : str
+        A name from ``ACTIVATIONS``.
+    parameter : float, optional
+        ``c`` for sigmoid, ``alpha`` for leaky_relu and elu; ``None`` uses the default.
+    x_range : (float, float), default (-5, 5)
+    ax : matplotlib.axes.Axes, optional
+        Draw there instead of on a new figure.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
+    act = get_activation(name)
+    if ax is not None:
+        FunctionPlot(ax, x_range).set(act, parameter)
+        return ax.figure
+    fig, ax = plt.subplots(figsize=(7, 4.5), layout="constrained")
+    try:
+        FunctionPlot(ax, x_range).set(act, parameter)
+    finally:
+        plt.close(fig)  # even on a bad argument, so that no half-drawn figure lingers
+    return fig
+
+
+def plot_neuron_plane(w, b, activation="sigmoid", ax=None, extent=(-3, 3)):
+    r"""A two-input neuron's output :math:`a = f(w_1 x_1 + w_2 x_2 + b)` as an image over the plane.
+
+    The decision line :math:`w_1 x_1 + w_2 x_2 + b = 0` (where :math:`z` changes sign) is drawn
+    on top; it is vertical when :math:`w_2 = 0` and absent when both weights are 0.
+
+    Parameters
+    ----------
+    w : array_like, shape (2,)
+    b : float
+    activation : str or callable, default "sigmoid"
+    ax : matplotlib.axes.Axes, optional
+    extent : (float, float), default (-3, 3)
+        The square ``[low, high]²`` of inputs shown.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
+    w, b, act = _check_w(w), as_real(b, "b"), get_activation(activation)
+    if ax is not None:
+        NeuronPlane(ax, extent).set(w, b, act)
+        return ax.figure
+    fig, ax = plt.subplots(figsize=(7, 5.5), layout="constrained")
+    try:
+        NeuronPlane(ax, extent).set(w, b, act)
+    finally:
+        plt.close(fig)
+    return fig

@@ -1,0 +1,223 @@
+"""Widgets of lessons 01 and 02: move a slider, see the neuron or the activation change.
+
+Each explorer draws one matplotlib figure once, with the Agg canvas and without
+pyplot, and on every change only updates its artists and re-renders it to the
+PNG bytes of an ``ipywidgets.Image``. Nothing depends on a browser or a kernel:
+setting ``explorer.w1.value = 2`` in plain Python runs :meth:`update` at once,
+so tests can check the plotted data, the title and the image bytes.
+
+A cell whose last line is ``NeuronExplorer()`` shows the widget; to keep a
+handle, write ``explorer = NeuronExplorer()`` and then ``explorer`` on the last line.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+
+import ipywidgets as widgets
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+
+from course_lib._validation import as_real
+from course_lib.activations import ACTIVATIONS
+from course_lib.plotting import FunctionPlot, NeuronPlane, decision_line_equation
+
+__all__ = ["NeuronExplorer", "ActivationExplorer", "NEURON_ACTIVATIONS", "PARAMETER_SLIDERS"]
+
+DPI = 90  # small images render fast: a few tens of milliseconds per update
+NEURON_ACTIVATIONS = ("identity", "binary_step", "sigmoid", "tanh", "relu")
+WEIGHT_RANGE = (-3.0, 3.0)  # the sliders of w1, w2 and b
+PARAMETER_SLIDERS = {"c": (0.1, 10.0, 0.1), "alpha": (0.0, 2.0, 0.01)}
+"""(min, max, step) of the parameter slider, by the parameter's name."""
+_WIDE = {"description_width": "initial"}
+
+
+def _new_axes(figsize):
+    """A figure on its own Agg canvas (no pyplot: nothing to close, no inline display) and its axes."""
+    figure = Figure(figsize=figsize, dpi=DPI, layout="constrained")
+    FigureCanvasAgg(figure)
+    return figure, figure.add_subplot()
+
+
+def _freeze_layout(figure, ax, title, ylim=None):
+    """Lay the figure out once, with placeholders as wide as any later text, then keep that layout.
+
+    Constrained layout would take half of each update's time; with the widest tick
+    labels and a two-line ``title`` in place, the layout fits every later state.
+    """
+    ax.title.set_text(title)  # keeps the title's font size
+    if ylim is not None:
+        ax.set_ylim(*ylim)
+    figure.canvas.draw()
+    figure.set_layout_engine("none")
+    ax.autoscale(True)  # set_ylim switched autoscaling off
+
+
+def _png(figure) -> bytes:
+    """The figure rendered as PNG bytes (light compression: faster, a little larger)."""
+    buffer = io.BytesIO()
+    figure.canvas.print_png(buffer, pil_kwargs={"compress_level": 1})
+    return buffer.getvalue()
+
+
+def _in_range(value, name: str, low: float, high: float) -> float:
+    """``value`` as a float in ``[low, high]``, the range of its slider."""
+    value = as_real(value, name)
+    if not low <= value <= high:
+        raise ValueError(f"{name} must be between {low:g} and {high:g} (the slider's range); got {value:g}.")
+    return value
+
+
+class _Explorer:
+    """What both explorers share: display in a notebook and a short text form."""
+
+    widget: widgets.Box
+
+    def _repr_mimebundle_(self, **kwargs):
+        """Show :attr:`widget`, with ``repr(self)`` as the plain-text form (no image bytes)."""
+        bundle = self.widget._repr_mimebundle_(**kwargs)
+        bundle["text/plain"] = repr(self)
+        return bundle
+
+
+class NeuronExplorer(_Explorer):
+    r"""A two-input neuron :math:`a = f(w_1 x_1 + w_2 x_2 + b)` with sliders for the weights and bias.
+
+    The image shows the output over the input plane and the decision line
+    :math:`w_1 x_1 + w_2 x_2 + b = 0`; a line of text gives its equation.
+
+    Parameters
+    ----------
+    w1, w2, b : float, default 1.0, 1.0, 0.0
+        Initial values, between -3 and 3.
+    activation : str, default "sigmoid"
+        One of ``NEURON_ACTIVATIONS``.
+
+    Attributes
+    ----------
+    w1, w2, b : ipywidgets.FloatSlider
+    activation : ipywidgets.Dropdown
+    readout : ipywidgets.HTML
+        The decision line's equation.
+    image : ipywidgets.Image
+    figure : matplotlib.figure.Figure
+    widget : ipywidgets.VBox
+        Everything together; what a notebook cell displays.
+    """
+
+    def __init__(self, w1=1.0, w2=1.0, b=0.0, activation="sigmoid"):
+        values = {name: _in_range(v, name, *WEIGHT_RANGE) for name, v in [("w1", w1), ("w2", w2), ("b", b)]}
+        if activation not in NEURON_ACTIVATIONS:
+            raise ValueError(f"activation must be one of {', '.join(NEURON_ACTIVATIONS)}; got {activation!r}.")
+        low, high = WEIGHT_RANGE
+        self.w1, self.w2, self.b = (
+            widgets.FloatSlider(value=values[name], min=low, max=high, step=0.1, description=label)
+            for name, label in [("w1", "w₁"), ("w2", "w₂"), ("b", "b")]
+        )
+        self.activation = widgets.Dropdown(options=NEURON_ACTIVATIONS, value=activation, description="f")
+        self.readout = widgets.HTML()
+        self.figure, ax = _new_axes((5.6, 4.6))
+        self._plane = NeuronPlane(ax).set((3.0, 3.0), -3.0, "identity")  # colour bar from -21 to 15
+        _freeze_layout(self.figure, ax, "two\nlines")
+        self.image = widgets.Image(format="png")
+        controls = widgets.HBox([widgets.VBox([self.w1, self.w2, self.b]), widgets.VBox([self.activation, self.readout])])
+        self.widget = widgets.VBox([controls, self.image])
+        for control in (self.w1, self.w2, self.b, self.activation):
+            control.observe(self._on_change, names="value")
+        self.update()
+
+    def _on_change(self, change):
+        self.update()
+
+    def update(self):
+        """Redraw the image and the readout for the controls' current values."""
+        w, b = (self.w1.value, self.w2.value), self.b.value
+        self._plane.set(w, b, self.activation.value)
+        equation = decision_line_equation(w, b)
+        prefix = "" if equation.startswith("no ") else "<b>decision line</b>: "
+        self.readout.value = prefix + html.escape(equation)
+        self.image.value = _png(self.figure)
+
+    def __repr__(self):
+        return (f"NeuronExplorer(w1={self.w1.value:g}, w2={self.w2.value:g}, b={self.b.value:g}, "
+                f"activation={self.activation.value!r})")
+
+
+class ActivationExplorer(_Explorer):
+    """Pick an activation and its parameter; see the function ``f`` and its derivative ``f'``.
+
+    Parameters
+    ----------
+    activation : str, default "sigmoid"
+        A name from ``ACTIVATIONS``.
+    parameter : float, optional
+        Its parameter (``c`` or ``alpha``), within the slider's range
+        (``PARAMETER_SLIDERS``); ``None`` uses the default. The slider is
+        disabled for activations without a parameter and goes back to the
+        default whenever the choice changes.
+
+    Attributes
+    ----------
+    choice : ipywidgets.Dropdown
+    parameter : ipywidgets.FloatSlider
+    image : ipywidgets.Image
+    figure : matplotlib.figure.Figure
+    widget : ipywidgets.VBox
+    """
+
+    def __init__(self, activation="sigmoid", parameter=None):
+        if activation not in ACTIVATIONS:
+            raise ValueError(f"activation must be one of {', '.join(ACTIVATIONS)}; got {activation!r}.")
+        act = ACTIVATIONS[activation]
+        if parameter is not None:
+            if act.parameter is None:
+                raise ValueError(f"{activation} has no parameter; got parameter={parameter!r}. Leave parameter=None.")
+            parameter = _in_range(parameter, act.parameter, *PARAMETER_SLIDERS[act.parameter][:2])
+        self.choice = widgets.Dropdown(options=list(ACTIVATIONS), value=activation, description="f")
+        self.parameter = widgets.FloatSlider(min=0.0, max=10.0, style=_WIDE)
+        self.figure, ax = _new_axes((6.4, 4.0))
+        self._plot = FunctionPlot(ax)
+        _freeze_layout(self.figure, ax, "one line", ylim=(-0.0125, 0.0125))  # y tick labels such as -0.0125
+        self.image = widgets.Image(format="png")
+        self.widget = widgets.VBox([widgets.HBox([self.choice, self.parameter]), self.image])
+        self._configure_parameter(parameter)
+        self.choice.observe(self._on_choice, names="value")
+        self.parameter.observe(self._on_parameter, names="value")
+        self.update()
+
+    def _configure_parameter(self, value=None):
+        """Set the slider up for the chosen activation, at ``value`` or the default."""
+        act, slider = ACTIVATIONS[self.choice.value], self.parameter
+        self._configuring = True  # the slider's own changes must not redraw half-way
+        try:
+            if act.parameter is None:
+                slider.disabled, slider.readout, slider.description = True, False, "no parameter"
+                return
+            low, high, step = PARAMETER_SLIDERS[act.parameter]
+            slider.min, slider.max = min(slider.min, low), max(slider.max, high)  # widen first: min <= max always
+            slider.min, slider.max, slider.step = low, high, step
+            slider.value = act.default if value is None else value
+            slider.description = act.parameter.replace("alpha", "α")
+            slider.disabled, slider.readout = False, True
+        finally:
+            self._configuring = False
+
+    def _on_choice(self, change):
+        self._configure_parameter()
+        self.update()
+
+    def _on_parameter(self, change):
+        if not self._configuring:
+            self.update()
+
+    def update(self):
+        """Redraw the image for the current activation and parameter."""
+        act = ACTIVATIONS[self.choice.value]
+        self._plot.set(act, self.parameter.value if act.parameter else None)
+        self.image.value = _png(self.figure)
+
+    def __repr__(self):
+        act = ACTIVATIONS[self.choice.value]
+        parameter = f", parameter={self.parameter.value:g}" if act.parameter else ""
+        return f"ActivationExplorer(activation={act.name!r}{parameter})"

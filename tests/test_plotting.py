@@ -1,0 +1,234 @@
+"""Tests for course_lib.plotting: what each figure shows, not only that it draws."""
+
+import matplotlib
+
+matplotlib.use("Agg")  # here, not through MPLBACKEND, which would leak into the notebook kernels
+
+import matplotlib.colors as mcolors
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
+from matplotlib.figure import Figure
+
+from course_lib.activations import ACTIVATIONS, get_activation
+from course_lib.plotting import (
+    OKABE_ITO,
+    decision_line_equation,
+    plot_activation_grid,
+    plot_function_and_derivative,
+    plot_neuron_plane,
+    style,
+)
+
+NINE = ["identity", "binary_step", "sigmoid", "tanh", "arctan", "relu", "leaky_relu", "elu", "softplus"]
+
+
+def _visible_axes(fig):
+    return [ax for ax in fig.axes if ax.get_visible()]
+
+
+def _plane_parts(fig):
+    """The image, the decision line and the main axes of a plot_neuron_plane figure."""
+    ax = fig.axes[0]
+    return ax.images[0], ax.lines[0], ax
+
+
+def _pixel_centres(image):
+    """The (x1, x2) coordinates of every pixel centre of an imshow image with origin='lower'."""
+    left, right, bottom, top = image.get_extent()
+    n_rows, n_cols = image.get_array().shape
+    x1 = left + (np.arange(n_cols) + 0.5) * (right - left) / n_cols
+    x2 = bottom + (np.arange(n_rows) + 0.5) * (top - bottom) / n_rows
+    return np.meshgrid(x1, x2)
+
+
+def test_palette_is_okabe_ito_eight_valid_colours():
+    assert len(OKABE_ITO) == 8 and len(set(OKABE_ITO)) == 8
+    assert OKABE_ITO[0] == "#000000" and "#E69F00" in OKABE_ITO and "#0072B2" in OKABE_ITO
+    assert all(mcolors.is_color_like(c) for c in OKABE_ITO)
+
+
+def test_style_sets_labels_readable_fonts_and_zero_lines():
+    fig, ax = plt.subplots()
+    plt.close(fig)
+    assert style(ax, "title", "z", "f(z)") is ax
+    assert (ax.get_title(), ax.get_xlabel(), ax.get_ylabel()) == ("title", "z", "f(z)")
+    assert ax.title.get_fontsize() >= 12 and ax.xaxis.label.get_fontsize() >= 12
+    assert len(ax.lines) == 2  # the light-grey lines z = 0 and f = 0
+
+
+def test_plot_functions_return_figures_already_closed_by_pyplot():
+    before = plt.get_fignums()
+    figures = [plot_activation_grid(), plot_function_and_derivative("relu"), plot_neuron_plane([1, 1], -1)]
+    assert all(isinstance(fig, Figure) for fig in figures)
+    assert plt.get_fignums() == before  # no double display in a notebook, no "20 figures" warning
+
+
+def test_figures_fit_a_16_9_slide():
+    for fig in [plot_activation_grid(), plot_function_and_derivative("tanh"), plot_neuron_plane([1, 1], 0)]:
+        width, height = fig.get_size_inches()
+        assert width <= 10 and height <= 5.5
+
+
+def test_activation_grid_has_nine_panels_titled_with_the_names_in_order():
+    fig = plot_activation_grid()
+    axes = _visible_axes(fig)
+    assert len(axes) == 9
+    assert [ax.get_title().split(" (")[0] for ax in axes] == NINE
+    assert axes[6].get_title() == "leaky_relu (α = 0.5)"  # the alpha of the source figure
+    assert fig.axes[0].get_gridspec().get_geometry() == (3, 3)
+
+
+def test_activation_grid_labels_z_on_bottom_row_and_f_of_z_on_left_column():
+    axes = _visible_axes(plot_activation_grid())
+    for i, ax in enumerate(axes):
+        assert ax.get_xlabel() == ("z" if i >= 6 else "")
+        assert ax.get_ylabel() == ("f(z)" if i % 3 == 0 else "")
+
+
+def test_activation_grid_curves_are_the_registry_functions():
+    for name, ax in zip(NINE, _visible_axes(plot_activation_grid(x_range=(-2, 3)))):
+        z, y = ax.lines[0].get_data()  # the curve is drawn first, the zero lines after it
+        kwargs = {"alpha": 0.5} if name == "leaky_relu" else {}
+        assert z[0] == -2 and z[-1] == 3
+        np.testing.assert_allclose(y, ACTIVATIONS[name].function(z, **kwargs))
+
+
+def test_activation_grid_with_four_names_uses_two_rows_and_labels_the_last_panels():
+    fig = plot_activation_grid(["relu", "tanh", "sigmoid", "elu"])
+    axes = _visible_axes(fig)
+    assert [ax.get_title().split(" (")[0] for ax in axes] == ["relu", "tanh", "sigmoid", "elu"]
+    assert len(fig.axes) == 6  # two hidden
+    assert [ax.get_xlabel() for ax in axes] == ["", "z", "z", "z"]  # each column's lowest panel
+
+
+@pytest.mark.parametrize(
+    "kwargs, error, message",
+    [
+        ({"names": ["relu", "swish"]}, ValueError, "unknown activation 'swish'"),
+        ({"names": "relu"}, TypeError, "names must be a non-empty list"),
+        ({"names": []}, TypeError, "names must be a non-empty list"),
+        ({"x_range": (5, -5)}, ValueError, "low < high"),
+        ({"x_range": 5}, TypeError, "pair"),
+    ],
+)
+def test_activation_grid_rejects_bad_arguments_clearly(kwargs, error, message):
+    before = plt.get_fignums()
+    with pytest.raises(error, match=message):
+        plot_activation_grid(**kwargs)
+    assert plt.get_fignums() == before
+
+
+def test_function_and_derivative_lines_are_f_and_f_prime_with_the_parameter():
+    fig = plot_function_and_derivative("sigmoid", parameter=2.0, x_range=(-3, 3))
+    ax = fig.axes[0]
+    z, f = ax.lines[0].get_data()
+    np.testing.assert_allclose(f, get_activation("sigmoid").function(z, c=2.0))
+    np.testing.assert_allclose(ax.lines[1].get_ydata(), get_activation("sigmoid").derivative(z, c=2.0))
+    assert ax.get_title() == "sigmoid (c = 2)"
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["f(z)", "f′(z)"]
+    assert ax.get_xlabel() == "z" and ax.get_ylabel()
+
+
+def test_function_and_derivative_title_shows_default_parameter_or_only_the_name():
+    assert plot_function_and_derivative("leaky_relu").axes[0].get_title() == "leaky_relu (α = 0.01)"
+    assert plot_function_and_derivative("tanh").axes[0].get_title() == "tanh"
+
+
+def test_function_and_derivative_y_axis_fits_the_curves():
+    ax = plot_function_and_derivative("elu", parameter=2.0).axes[0]
+    low, high = ax.get_ylim()
+    assert low <= -2.0 * (1 - np.exp(-5)) and high >= 5.0
+
+
+def test_function_and_derivative_draws_on_a_given_axes():
+    fig, (left, right) = plt.subplots(1, 2)
+    plt.close(fig)
+    assert plot_function_and_derivative("relu", ax=right) is fig
+    assert len(left.lines) == 0 and right.get_title() == "relu"
+
+
+@pytest.mark.parametrize(
+    "args, kwargs, message",
+    [
+        (("tanh",), {"parameter": 0.5}, "tanh has no parameter"),
+        (("swish",), {}, "unknown activation"),
+        ((np.sin,), {}, "no known derivative"),
+        (("sigmoid",), {"parameter": "big"}, "c must be a real number"),
+    ],
+)
+def test_function_and_derivative_rejects_bad_arguments_clearly(args, kwargs, message):
+    before = plt.get_fignums()
+    with pytest.raises((ValueError, TypeError), match=message):
+        plot_function_and_derivative(*args, **kwargs)
+    assert plt.get_fignums() == before  # no half-drawn figure left open
+
+
+@pytest.mark.parametrize("activation", ["sigmoid", "binary_step", "relu", "identity", "tanh"])
+def test_neuron_plane_image_is_f_of_w_dot_x_plus_b_at_each_pixel(activation):
+    w, b = (1.5, -0.5), 0.25
+    image, _, _ = _plane_parts(plot_neuron_plane(w, b, activation))
+    x1, x2 = _pixel_centres(image)
+    expected = get_activation(activation).function(w[0] * x1 + w[1] * x2 + b)
+    np.testing.assert_allclose(image.get_array(), expected)
+
+
+@pytest.mark.parametrize("w, b", [((1, 1), -1), ((2, -0.5), 0.3), ((-0.2, 3), 1.0), ((0.1, 0.1), 0.0)])
+def test_neuron_plane_decision_line_lies_where_w_dot_x_plus_b_is_zero(w, b):
+    _, line, ax = _plane_parts(plot_neuron_plane(w, b))
+    x1, x2 = (np.asarray(d, dtype=float) for d in line.get_data())
+    assert x1.size >= 2
+    np.testing.assert_allclose(w[0] * x1 + w[1] * x2 + b, 0.0, atol=1e-12)
+    assert (x1.min(), x1.max()) == ax.get_xlim()  # crosses the whole plot
+
+
+def test_neuron_plane_decision_line_is_vertical_when_w2_is_zero():
+    _, line, _ = _plane_parts(plot_neuron_plane([2, 0], 1, "binary_step"))
+    x1, x2 = line.get_data()
+    np.testing.assert_allclose(x1, [-0.5, -0.5])
+    assert min(x2) == -3 and max(x2) == 3
+
+
+def test_neuron_plane_without_weights_draws_no_line_and_says_so():
+    _, line, ax = _plane_parts(plot_neuron_plane([0, 0], 1, "relu"))
+    assert len(line.get_xdata()) == 0
+    assert "no decision line" in ax.get_title()
+    assert not ax.get_legend().get_visible()
+
+
+def test_neuron_plane_is_labelled_and_uses_a_colour_blind_safe_map():
+    fig = plot_neuron_plane([1, 1], -1)
+    image, _, ax = _plane_parts(fig)
+    assert (ax.get_xlabel(), ax.get_ylabel()) == ("$x_1$", "$x_2$")
+    assert ax.get_title() == "sigmoid neuron: w = (1, 1), b = −1"
+    assert image.get_cmap().name == "cividis"
+    assert fig.axes[1].get_ylabel() == "output a"  # the colour bar
+    assert image.get_clim() == (0.0, 1.0)  # the sigmoid's whole range, whatever the weights
+
+
+def test_neuron_plane_shows_the_extent_asked_for():
+    image, _, ax = _plane_parts(plot_neuron_plane([1, 1], 0, extent=(-1, 2)))
+    assert tuple(image.get_extent()) == (-1, 2, -1, 2)
+    assert ax.get_xlim() == (-1, 2) and ax.get_ylim() == (-1, 2)
+
+
+@pytest.mark.parametrize(
+    "args, kwargs, error, message",
+    [
+        (([1, 1, 1], 0), {}, ValueError, "w must hold two weights"),
+        (([1, 1], "zero"), {}, TypeError, "b must be a real number"),
+        (([1, 1], 0), {"activation": "swish"}, ValueError, "unknown activation"),
+        (([1, 1], 0), {"extent": (3, -3)}, ValueError, "low < high"),
+    ],
+)
+def test_neuron_plane_rejects_bad_arguments_clearly(args, kwargs, error, message):
+    before = plt.get_fignums()
+    with pytest.raises(error, match=message):
+        plot_neuron_plane(*args, **kwargs)
+    assert plt.get_fignums() == before
+
+
+def test_decision_line_equation_solves_for_x2_and_handles_special_cases():
+    assert decision_line_equation([0.5, -2], 1).endswith("x₂ = 0.25·x₁ + 0.5")
+    assert "vertical" in decision_line_equation([2, 0], 1)
+    assert decision_line_equation([0, 0], 0).startswith("no decision line")
