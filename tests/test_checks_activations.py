@@ -106,8 +106,10 @@ def test_relu_correct_variants_pass(answer, capsys):
         (_relu_copy_method, "relu must work on a single number too"),
         (lambda z: [max(0, v) for v in z], "not a list"),
         (lambda z: np.abs(z), _hint("np.maximum(0, z). For example")),
+        (lambda z: np.max(0, z), _hint("np.max's second argument is an axis")),
     ],
-    ids=["builtin-max", "returns-booleans", "mutates-input", "np-max-reduces", "array-only", "list", "unknown-slip"],
+    ids=["builtin-max", "returns-booleans", "mutates-input", "np-max-reduces", "array-only", "list", "unknown-slip",
+         "np-max-with-axis"],
 )
 def test_relu_typical_mistakes_get_their_hint(answer, hint):
     with pytest.raises(AssertionError, match=hint):
@@ -145,10 +147,11 @@ def test_sigmoid_grad_correct_variants_pass(answer, capsys):
         (lambda z: 1 - _naive_sigmoid(z), "Multiply by σ\\(z\\) as well"),
         (_naive_sigmoid, "That is σ\\(z\\) itself"),
         (lambda z: 1 / (1 + math.exp(-z)) * (1 - 1 / (1 + math.exp(-z))), _hint(USE_NP_EXP)),
-        (lambda z: _naive_sigmoid(z) ** 2, _hint("For example σ'(0) = 0.5 · 0.5 = 0.25")),
+        (lambda z: _naive_sigmoid(z) ** 2, "That is σ\\(z\\)·σ\\(z\\)"),
+        (lambda z: 0.5 * _naive_sigmoid(z) * (1 - _naive_sigmoid(z)), _hint("For example σ'(0) = 0.5 · 0.5 = 0.25")),
     ],
     ids=["z-not-sigma", "mixed-z-and-sigma", "plus-instead-of-minus", "one-minus-sigma-only", "sigma-itself",
-         "math-exp", "unknown-slip"],
+         "math-exp", "sigma-squared", "unknown-slip"],
 )
 def test_sigmoid_grad_typical_mistakes_get_their_hint(answer, hint):
     with pytest.raises(AssertionError, match=hint):

@@ -102,6 +102,7 @@ def test_show_keeps_messages_short_and_readable():
     assert show(np.arange(100.0)).count(",") < 15
     assert show([np.float64(1.5), 2]) == "the list [1.5, 2]"
     assert show(1 / 3) == "0.3333"
+    assert show(np.array([[2.0, 3.0], [3.0, 4.0]])) == "array([[2., 3.], [3., 4.]])"
 
 
 def test_a_warning_from_the_students_function_is_reported_with_its_hint_and_does_not_leak(recwarn):
@@ -111,3 +112,19 @@ def test_a_warning_from_the_students_function_is_reported_with_its_hint_and_does
     with pytest.raises(AssertionError, match=r"warned RuntimeWarning: overflow encountered in exp\nHint: stable"):
         _check(double, crash_hints=[CrashHint(RuntimeWarning, "stable", text="overflow")])
     assert len(recwarn) == 0
+
+
+def test_a_stub_of_an_earlier_exercise_is_named_instead_of_calling_this_one_unattempted(capsys):
+    def double(x):
+        raise NotImplementedError("Exercise 9.0: replace this line with your code")  # an earlier stub, called
+
+    _check(double)
+    out = capsys.readouterr().out
+    assert out.startswith("◻ Exercise 9.1 cannot be checked yet") and "empty stub of Exercise 9.0" in out
+
+
+def test_a_near_miss_shows_enough_digits_to_see_the_difference():
+    with pytest.raises(AssertionError) as caught:
+        _check(lambda x: x * 2.00001)
+    message = str(caught.value)
+    assert message.startswith("double(2) should be 4; got 4.00002.") and "Very close, but not exact" in message

@@ -60,15 +60,16 @@ def test_weighted_sum_correct_variants_pass(answer, capsys):
     [
         (lambda x, w, b: x @ w, "The bias is missing"),
         (lambda x, w, b: x @ w - b, "The bias has the wrong sign"),
-        (_weighted_sum_bias_inside_loop, "add b once, after the loop, not inside it"),
+        (_weighted_sum_bias_inside_loop, "b was added to every product: add it once"),
         (lambda x, w, b: w * x, "sum the products into a single number"),
         (lambda x, w, b: w * x + b, "sum the products into a single number"),
         (lambda x, w, b: [xi * wi for xi, wi in zip(x, w)], "sum the products into a single number"),
         (lambda x, w, b: [x @ w + b], _hint("not `return [z]`")),
         (lambda x, w, b: x @ w + 2 * b, "add the products up, then add b"),
+        (lambda x, w, b: np.sum(w * x + b), "b was added to every product"),
     ],
     ids=["forgot-bias", "subtracted-bias", "bias-in-loop", "products-unsummed", "products-plus-bias",
-         "list-of-products", "list-of-z", "unknown-slip"],
+         "list-of-products", "list-of-z", "unknown-slip", "bias-inside-sum"],
 )
 def test_weighted_sum_typical_mistakes_get_their_hint(answer, hint):
     with pytest.raises(AssertionError, match=hint):
@@ -76,7 +77,7 @@ def test_weighted_sum_typical_mistakes_get_their_hint(answer, hint):
 
 
 def test_weighted_sum_feedback_shows_the_lessons_example_first():
-    with pytest.raises(AssertionError, match=_hint("array([ 2., -1.,  3., -2.]), 2.5) should be 7.5; got 5.")):
+    with pytest.raises(AssertionError, match=_hint("array([ 2., -1., 3., -2.]), 2.5) should be 7.5; got 5.")):
         check_weighted_sum(lambda x, w, b: x @ w)
 
 
@@ -152,9 +153,10 @@ def test_layer_net_input_correct_variants_pass(answer, capsys):
         (lambda X, W, b: X @ W + b.reshape(-1, 1), "b has one entry per neuron"),
         (lambda X, W, b: X @ W + b[:, np.newaxis] * np.ones((1, W.shape[1])), "b has one entry per neuron"),
         (lambda X, W, b: (X @ W + b).sum(axis=1), "Keep one column per neuron"),
+        (lambda X, W, b: X * W + b, "`\\*` multiplies entry by entry"),
     ],
     ids=["forgot-bias", "W-times-X", "W-transposed", "X-transposed-crashes", "np-dot-not-aligned", "result-transposed",
-         "bias-per-row", "bias-per-row-broadcast", "summed-over-neurons"],
+         "bias-per-row", "bias-per-row-broadcast", "summed-over-neurons", "elementwise-star"],
 )
 def test_layer_net_input_typical_mistakes_get_their_hint(answer, hint):
     with pytest.raises(AssertionError, match=hint):
@@ -162,7 +164,7 @@ def test_layer_net_input_typical_mistakes_get_their_hint(answer, hint):
 
 
 def test_layer_net_input_feedback_names_the_lessons_two_customers():
-    with pytest.raises(AssertionError, match=_hint("should be array([[5., 1.],\n [7., 1.]])")):
+    with pytest.raises(AssertionError, match=_hint("should be array([[5., 1.], [7., 1.]])")):
         check_layer_net_input(lambda X, W, b: W @ X + b)
 
 

@@ -18,6 +18,7 @@ student's result equals one of them, its hint is the one shown.
 from __future__ import annotations
 
 import copy
+import re
 import warnings
 from dataclasses import dataclass, field
 from typing import Any, Callable, Sequence
@@ -84,7 +85,7 @@ def show(value, digits: int = 4) -> str:
     """
     if isinstance(value, np.ndarray):
         text = np.array2string(value, precision=digits, separator=", ", threshold=12, suppress_small=True)
-        return f"array({text})"
+        return f"array({' '.join(text.split())})"  # one line, even for a matrix
     if isinstance(value, (list, tuple)):
         inner = ", ".join(show(item, digits) for item in value[:6]) + (", …" if len(value) > 6 else "")
         opening, closing = ("[", "]") if isinstance(value, list) else ("(", ")")
@@ -120,11 +121,19 @@ def run_check(
             with warnings.catch_warnings(record=True) as caught:
                 warnings.simplefilter("always")
                 got = function(*args, **kwargs)
-        except NotImplementedError:
-            print(
-                f"{NOT_ATTEMPTED} Exercise {exercise.number} not attempted yet: `{name}` still raises "
-                "NotImplementedError. Replace that line with your code, run the cell, then run this check again."
-            )
+        except NotImplementedError as stub:
+            other = re.search(r"Exercise (\d+\.\d+)", str(stub))
+            if other and other.group(1) != exercise.number:
+                print(
+                    f"{NOT_ATTEMPTED} Exercise {exercise.number} cannot be checked yet: `{name}` calls a function that "
+                    f"is still the empty stub of Exercise {other.group(1)}. Complete Exercise {other.group(1)} first, "
+                    "or write this one without it."
+                )
+            else:
+                print(
+                    f"{NOT_ATTEMPTED} Exercise {exercise.number} not attempted yet: `{name}` still raises "
+                    "NotImplementedError. Replace that line with your code, run the cell, then run this check again."
+                )
             return
         except Exception as error:  # the student's code crashed: explain, then point at the cause
             hint = next(
@@ -147,7 +156,14 @@ def run_check(
                 (m.hint for m in mistakes if _compare(got, _safe(m.returns, case), rtol, atol) is None),
                 general_hint,
             )
-            verdict = f"{call} should be {show(expected)}; got {show(got)}."
+            shown_expected, shown_got = show(expected), show(got)
+            if shown_expected == shown_got:  # a near miss: show enough digits to see it
+                shown_expected, shown_got = show(expected, digits=12), show(got, digits=12)
+                problem = (problem + " " if problem else "") + (
+                    "Very close, but not exact: a rounded constant (such as 2.718 for e) or a "
+                    "shortcut in the formula? Use numpy's functions (np.exp) and the exact formula."
+                )
+            verdict = f"{call} should be {shown_expected}; got {shown_got}."
             raise AssertionError(" ".join(filter(None, [verdict, problem])) + f"\nHint: {hint}")
     print(f"{PASSED} Exercise {exercise.number} — {exercise.proves} (checked on {len(cases)} inputs).")
 

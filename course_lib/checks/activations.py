@@ -106,6 +106,8 @@ def check_relu(relu) -> None:
         crash_hints=[
             CrashHint(ValueError, "Python's max(0, z) compares two numbers, not arrays: use np.maximum(0, z), "
                       "which works entry by entry.", text="truth value"),
+            CrashHint(TypeError, "np.max's second argument is an axis, so np.max(0, z) fails: "
+                      "np.maximum(0, z) compares every entry with 0.", text="integer"),
             CrashHint(TypeError, also_numbers, text="'float' object"),
             CrashHint(AttributeError, also_numbers, text="'float' object"),
         ],
@@ -142,6 +144,8 @@ def check_sigmoid_grad(sigmoid_grad) -> None:
                     _elementwise(lambda z: 1 - _sigma(z))),
             Mistake("That is σ(z) itself; the slope multiplies it by 1 − σ(z). " + formula,
                     _elementwise(_sigma)),
+            Mistake("That is σ(z)·σ(z): the second factor is 1 − σ(z). " + formula,
+                    _elementwise(lambda z: _sigma(z) ** 2)),
         ],
         crash_hints=[_USE_NP_EXP],
         general_hint=formula + " For example σ'(0) = 0.5 · 0.5 = 0.25.",

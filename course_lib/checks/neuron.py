@@ -52,7 +52,7 @@ def check_weighted_sum(weighted_sum) -> None:
                     lambda x, w, b: _dot(x, w)),
             Mistake("The bias has the wrong sign: add b (z = Σ wᵢ·xᵢ + b), don't subtract it.",
                     lambda x, w, b: _dot(x, w) - b),
-            Mistake("The bias was added once per input: add b once, after the loop, not inside it.",
+            Mistake("b was added to every product: add it once, to the sum (z = Σ wᵢ·xᵢ + b), not inside the sum or loop.",
                     lambda x, w, b: _dot(x, w) + len(x) * b),
             Mistake(_SUM_THE_PRODUCTS, lambda x, w, b: np.asarray(w) * np.asarray(x)),
             Mistake(_SUM_THE_PRODUCTS, lambda x, w, b: [xi * wi for xi, wi in zip(x, w)]),
@@ -77,7 +77,7 @@ def check_step_neuron(step_neuron) -> None:
 
     The answer may be written 1/0, 1.0/0.0 or True/False: all compare equal to 1 and 0.
     """
-    picnic, picnic_weights = _array([0, 1, 1]), _array([5, 2, 4])  # not rainy, traffic, good beach
+    picnic, picnic_weights = _array([0, 1, 1]), _array([-5, 2, 4])  # not rainy, road clear, good beach
     salaries, ones = np.array([20_000, 18_000, 12_000]), np.array([1, 1, 1])  # the household's three incomes
     run_check(
         Exercise("1.2", "step_neuron",
@@ -87,7 +87,7 @@ def check_step_neuron(step_neuron) -> None:
         cases=[
             Case(picnic, picnic_weights, 3.0),  # 6 ≥ 3: go
             Case(picnic, picnic_weights, 7.0),  # 6 < 7: stay home
-            Case(_array([1, 0, 0]), picnic_weights, 7.0),  # 5 < 7
+            Case(_array([1, 1, 1]), picnic_weights, 3.0),  # a rainy day: 1 < 3, stay home
             Case(salaries, ones, 50_000),  # exactly 50 000: at least 50 000, so approved
             Case(salaries - np.array([0, 0, 1]), ones, 50_000),  # 49 999: refused
             Case(_array([2, 3]), _array([1, -1]), -1.0),  # -1 ≥ -1 with a negative weight and threshold
@@ -134,6 +134,8 @@ def check_layer_net_input(layer_net_input) -> None:
         reference=neuron.net_input,
         mistakes=[
             Mistake("The bias is missing: Z = X @ W + b.", lambda X, W, b: X @ W),
+            Mistake("`*` multiplies entry by entry; the matrix product is `@`: Z = X @ W + b.",
+                    lambda X, W, b: X * W + b),
             Mistake(_X_AT_W, lambda X, W, b: W @ X + b),
             Mistake(_X_AT_W, lambda X, W, b: X @ W.T + b),
             Mistake("The result is transposed: Z needs one row per sample, Z = X @ W + b, "
@@ -143,6 +145,8 @@ def check_layer_net_input(layer_net_input) -> None:
                     "don't sum the neurons' outputs together.", lambda X, W, b: (X @ W + b).sum(axis=1)),
         ],
         crash_hints=[
+            CrashHint(ValueError, "`*` multiplies entry by entry, so the shapes must match; the matrix "
+                      "product is `@`: Z = X @ W + b.", text="operands could not be broadcast together with shapes"),
             CrashHint(ValueError, _X_AT_W, text="matmul"),
             CrashHint(ValueError, _X_AT_W, text="not aligned"),
             CrashHint(ValueError, _BIAS_PER_COLUMN, text="broadcast"),
