@@ -97,9 +97,9 @@ def neuron(x, w, b=0.0, activation="identity") -> float:
 
     Examples
     --------
-    The picnic decision: not rainy (0), traffic (1), good beach (1); threshold 3, so b = -3.
+    The picnic decision: not raining (0), road clear (1), good beach (1); threshold 3, so b = -3.
 
-    >>> neuron([0, 1, 1], [5, 2, 4], b=-3, activation="binary_step")
+    >>> neuron([0, 1, 1], [-5, 2, 4], b=-3, activation="binary_step")
     1.0
     >>> round(neuron([5, 1, 4, 8], [2, -1, 3, -2], b=2.5, activation="sigmoid"), 4)
     0.9994

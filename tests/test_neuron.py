@@ -57,14 +57,14 @@ def test_neuron_accepts_a_callable_activation():
 
 
 def test_picnic_with_threshold_3_goes():
-    x = [0, 1, 1]  # rainy? no, traffic? yes, beach good? yes
-    w = [5, 2, 4]
+    x = [0, 1, 1]  # raining? no, road clear? yes, beach good? yes
+    w = [-5, 2, 4]  # rain argues against the picnic
     assert weighted_sum(x, w, b=-3) == 3.0
     assert neuron(x, w, b=-3, activation="binary_step") == 1.0
 
 
 def test_picnic_with_threshold_7_stays_home():
-    assert neuron([0, 1, 1], [5, 2, 4], b=-7, activation="binary_step") == 0.0
+    assert neuron([0, 1, 1], [-5, 2, 4], b=-7, activation="binary_step") == 0.0
 
 
 # --- Worked example 3: the loan, bias = -threshold ---------------------------------------
