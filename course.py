@@ -10,6 +10,7 @@ and, for the people who write the course:
     python3 course.py execute [NB]  re-execute solutions/ (or the named ones), then regenerate lessons/
     python3 course.py copy-lessons  copy new lessons into your own folder without opening JupyterLab
     python3 course.py lock          re-resolve the newest versions into constraints.txt
+    python3 course.py slides        build offline slide decks and handouts of solutions/ into build/site/
 
 Needs only Python 3.11 or newer: everything else is installed into .venv on first use.
 """
@@ -79,6 +80,11 @@ def cmd_copy_lessons(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_slides(args: argparse.Namespace) -> int:
+    python = environment.ensure_environment()
+    return subprocess.call([str(python), "-m", "course_tools.slides", "--out", str(args.out.resolve())], cwd=ROOT)
+
+
 def cmd_lock(args: argparse.Namespace) -> int:
     environment.check_python()
     with tempfile.TemporaryDirectory() as tmp:
@@ -116,6 +122,10 @@ def parser() -> argparse.ArgumentParser:
     copier.add_argument("--work-dir", type=Path, default=WORK_DIR)
     copier.set_defaults(run=cmd_copy_lessons)
     sub.add_parser("lock", help="re-resolve constraints.txt").set_defaults(run=cmd_lock)
+    slides = sub.add_parser("slides", help="build offline reveal.js slides and HTML handouts of solutions/ "
+                            "(needs Node.js for npm)")
+    slides.add_argument("--out", type=Path, default=ROOT / "build" / "site", help="output folder (default: build/site/)")
+    slides.set_defaults(run=cmd_slides)
     return main
 
 
