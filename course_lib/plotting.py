@@ -23,7 +23,7 @@ from course_lib.activations import get_activation
 __all__ = [
     "OKABE_ITO", "COLORS", "style", "decision_line_equation",
     "plot_activation_grid", "plot_function_and_derivative", "plot_neuron_plane",
-    "NeuronPlane", "FunctionPlot",
+    "NeuronPlane", "FunctionPlot", "colour_scale",
 ]
 
 OKABE_ITO = ("#000000", "#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7")
@@ -115,7 +115,10 @@ def decision_line_equation(w, b) -> str:
 
 
 class FunctionPlot:
-    """The lines of an activation ``f`` and its derivative ``f'`` on ``ax``; :meth:`set` redraws them."""
+    """The lines of an activation ``f`` and its derivative ``f'`` on ``ax``; :meth:`set` redraws them.
+
+    ``f_line``, ``df_line`` and ``legend`` are the artists, ``z`` the x values of both lines.
+    """
 
     def __init__(self, ax, x_range=(-5, 5), n_points=401):
         self.ax = ax
@@ -124,35 +127,118 @@ class FunctionPlot:
         (self.df_line,) = ax.plot(self.z, self.z, color=COLORS["derivative"], linewidth=2.5,
                                   linestyle="--", label="f\u2032(z)")
         style(ax, "", "z", "f(z), f\u2032(z)")
-        ax.legend(fontsize=TICK_SIZE, loc="upper left", framealpha=0.9)
+        self.legend = ax.legend(fontsize=TICK_SIZE, loc="upper left", framealpha=0.9)
 
-    def set(self, activation, parameter=None):
-        """Show ``activation`` (a name) with ``parameter`` (``None``: its default); return ``self``."""
-        act = get_activation(activation)
-        if act.derivative is None:
-            raise ValueError(f"{act.name} has no known derivative; choose a name from ACTIVATIONS.")
+    def _curves(self, act, parameter):
         kwargs = _parameter_kwargs(act, parameter)
-        self.f_line.set_ydata(act.function(self.z, **kwargs))
-        self.df_line.set_ydata(act.derivative(self.z, **kwargs))
-        self.ax.set_title(_title(act, kwargs), fontsize=TITLE_SIZE)
-        self.ax.relim()
-        self.ax.autoscale_view()
+        return kwargs, act.function(self.z, **kwargs), act.derivative(self.z, **kwargs)
+
+    def y_limits(self, activation, parameters=(None,), margin=0.05):
+        """Y-limits ``(low, high)`` that hold ``f`` and ``f'`` for every value in ``parameters``.
+
+        Over this plot's x range, with ``margin`` (a fraction of the span, as
+        matplotlib's autoscaling) added at both ends; ``None`` in ``parameters``
+        stands for the default. Fixed limits let a change of the parameter show
+        as a change of the curve instead of a change of the axis.
+        """
+        act = _with_derivative(activation)
+        values = np.concatenate([np.concatenate(self._curves(act, p)[1:]) for p in parameters])
+        values = values[np.isfinite(values)]
+        low, high = (float(values.min()), float(values.max())) if values.size else (-1.0, 1.0)
+        pad = margin * (high - low) if high > low else 0.5
+        return low - pad, high + pad
+
+    def set(self, activation, parameter=None, *, autoscale=True):
+        """Show ``activation`` (a name) with ``parameter`` (``None``: its default); return ``self``.
+
+        With ``autoscale=False`` the y-limits stay as they are (see :meth:`y_limits`).
+        """
+        act = _with_derivative(activation)
+        kwargs, f, df = self._curves(act, parameter)
+        self.f_line.set_ydata(f)
+        self.df_line.set_ydata(df)
+        self.ax.title.set_text(_title(act, kwargs))  # font set by style(); set_title would also touch the other titles
+        if autoscale:
+            self.ax.relim()
+            self.ax.autoscale_view()
         return self
 
 
-class NeuronPlane:
-    r"""A two-input neuron's output :math:`a = f(w_1 x_1 + w_2 x_2 + b)` over a square of the input plane."""
+def _with_derivative(activation):
+    """The :class:`Activation` for ``activation``, which must have a known derivative."""
+    act = get_activation(activation)
+    if act.derivative is None:
+        raise ValueError(f"{act.name} has no known derivative; choose a name from ACTIVATIONS.")
+    return act
 
-    def __init__(self, ax, extent=(-3, 3), n_pixels=150):
+
+def colour_scale(activation, z_max=6.0):
+    r"""The colour limits ``(low, high)`` and colour-bar ``extend`` of a neuron plane, from ``f`` alone.
+
+    The limits are the range of :math:`f(z)` for :math:`|z| \le` ``z_max``, widened to
+    :math:`f(-\infty)` and :math:`f(+\infty)` where these are finite. A bounded ``f`` thus
+    gets its whole range (sigmoid and binary_step [0, 1], tanh [-1, 1]); an unbounded one a
+    fixed window (with ``z_max = 6``: identity [-6, 6], relu [0, 6]), beyond which values
+    take the end colours, and ``extend`` ("min", "max", "both" or "neither") says at which
+    ends of the colour bar that can happen.
+
+    >>> colour_scale("sigmoid"), colour_scale("relu")
+    ((0.0, 1.0, 'neither'), (0.0, 6.0, 'max'))
+    """
+    act = get_activation(activation)
+    with np.errstate(all="ignore"):  # f(±inf) may warn or give nan for a general callable
+        ends = np.asarray(act.function(np.array([-np.inf, np.inf])), dtype=float)
+        values = np.asarray(act.function(np.linspace(-z_max, z_max, 241)), dtype=float)
+    values = np.concatenate([values.ravel(), ends])
+    values = values[np.isfinite(values)]
+    low, high = (float(values.min()), float(values.max())) if values.size else (0.0, 1.0)
+    if low == high:
+        low, high = low - 0.5, high + 0.5
+    unknown = np.isnan(ends).any()  # no limit at infinity: values beyond the window may occur
+    below, above = unknown or (ends == -np.inf).any(), unknown or (ends == np.inf).any()
+    extend = {(True, True): "both", (True, False): "min", (False, True): "max"}.get((below, above), "neither")
+    return low + 0.0, high + 0.0, extend
+
+
+_EXTEND_INSIDE = {"neither": slice(0, None), "both": slice(1, -1), "min": slice(1, None), "max": slice(0, -1)}
+
+
+def _set_extend(colorbar, extend, box_aspect):
+    """Give ``colorbar`` the end triangles of ``extend`` after its creation.
+
+    matplotlib sets ``extend`` only in the constructor: the slice ``_inside`` must
+    follow it, and the box aspect that the triangles changed must come back to the
+    colour bar's own, ``box_aspect`` (the tests check both through the colour bar's
+    limits and outline, and by switching back and forth).
+    """
+    if colorbar.extend != extend:
+        colorbar.extend, colorbar._inside = extend, _EXTEND_INSIDE[extend]
+        colorbar.ax.set_box_aspect(box_aspect)  # with triangles, each draw sets its own again
+        colorbar.update_normal(colorbar.mappable)
+
+
+class NeuronPlane:
+    r"""A two-input neuron's output :math:`a = f(w_1 x_1 + w_2 x_2 + b)` over a square of the input plane.
+
+    ``image``, ``line`` (the decision line), ``legend`` and ``colorbar`` are the artists.
+    An unbounded ``f`` is coloured over :math:`|z| \le` ``z_max``, by default twice the
+    largest coordinate of ``extent`` (6 for the square [-3, 3]²): see :func:`colour_scale`.
+    """
+
+    def __init__(self, ax, extent=(-3, 3), n_pixels=150, z_max=None):
         self.ax, self.n_pixels = ax, n_pixels
         self.low, self.high = _check_range(extent, "extent")
+        # colour window of an unbounded f: the net input z = x1 + x2 of w = (1, 1), b = 0 over the square
+        self.z_max = 2.0 * max(abs(self.low), abs(self.high)) if z_max is None else as_real(z_max, "z_max")
         centres = self.low + (np.arange(n_pixels) + 0.5) * (self.high - self.low) / n_pixels
         self.x1, self.x2 = np.meshgrid(centres, centres)  # row i of the image is x2 = centres[i]
         box = (self.low, self.high, self.low, self.high)
+        # interpolate the outputs, then colour them: smooth, and twice as fast as blending colours
         self.image = ax.imshow(np.zeros((n_pixels, n_pixels)), extent=box, origin="lower", cmap=CMAP,
-                               interpolation="bilinear", aspect="equal")
+                               interpolation="bilinear", interpolation_stage="data", aspect="equal")
         (self.line,) = ax.plot([], [], color=COLORS["line"], linewidth=3, label="decision line z = 0")
         self.colorbar = ax.figure.colorbar(self.image, ax=ax, fraction=0.046, pad=0.04)
+        self._colorbar_aspect = self.colorbar.ax.get_box_aspect()  # without triangles
         self.colorbar.set_label("output a", fontsize=LABEL_SIZE)
         self.colorbar.ax.tick_params(labelsize=TICK_SIZE)
         style(ax, "", "$x_1$", "$x_2$", zero_lines=False)
@@ -161,18 +247,18 @@ class NeuronPlane:
         self.legend = ax.legend(fontsize=TICK_SIZE - 1, loc="best", framealpha=0.85)  # a corner off the line
 
     def set(self, w, b, activation="sigmoid"):
-        """Show the neuron with weights ``w = (w1, w2)``, bias ``b`` and ``activation``; return ``self``."""
+        """Show the neuron with weights ``w = (w1, w2)``, bias ``b`` and ``activation``; return ``self``.
+
+        The colours depend on the activation only (:func:`colour_scale` with this
+        plane's ``z_max``), never on ``w`` and ``b``.
+        """
         (w1, w2), b = _check_w(w), as_real(b, "b")
         act = get_activation(activation)
         a = np.asarray(act.function(w1 * self.x1 + w2 * self.x2 + b), dtype=float)  # a = f(z)
-        with np.errstate(all="ignore"):  # the limits f(-inf), f(+inf) fix the colours of a bounded f
-            ends = np.asarray(act.function(np.array([-np.inf, np.inf])), dtype=float)
-        values = np.concatenate([[a.min(), a.max()], ends[np.isfinite(ends)]])
-        low, high = float(values.min()), float(values.max())
-        if low == high:
-            low, high = low - 0.5, high + 0.5
+        low, high, extend = colour_scale(act, self.z_max)
+        self.image.set_clim(low, high)  # no redraw of the colour bar if unchanged
+        _set_extend(self.colorbar, extend, self._colorbar_aspect)
         self.image.set_data(a)
-        self.image.set_clim(low, high)
         title = f"{act.name} neuron: w = ({_num(w1)}, {_num(w2)}), b = {_num(b)}"
         self.legend.set_visible(True)
         if w2 != 0.0:  # x2 = -(w1 x1 + b) / w2 at both edges
@@ -184,7 +270,7 @@ class NeuronPlane:
             self.line.set_data([], [])
             self.legend.set_visible(False)
             title += "\nno decision line: w = 0, output is f(b) everywhere"
-        self.ax.set_title(title, fontsize=TITLE_SIZE)
+        self.ax.title.set_text(title)  # font set by style(); set_title would also touch the other titles
         return self
 
 
@@ -240,7 +326,7 @@ def plot_function_and_derivative(name, parameter=None, x_range=(-5, 5), ax=None)
     -------
     matplotlib.figure.Figure
     """
-    act = get_activation(name)
+    act = _with_derivative(name)
     if ax is not None:
         FunctionPlot(ax, x_range).set(act, parameter)
         return ax.figure
@@ -257,6 +343,13 @@ def plot_neuron_plane(w, b, activation="sigmoid", ax=None, extent=(-3, 3)):
 
     The decision line :math:`w_1 x_1 + w_2 x_2 + b = 0` (where :math:`z` changes sign) is drawn
     on top; it is vertical when :math:`w_2 = 0` and absent when both weights are 0.
+
+    The colours depend on the activation only, not on ``w`` and ``b``, so that two
+    plots compare at a glance (the rule of :func:`colour_scale`): a bounded activation
+    spans its range (sigmoid and binary_step [0, 1], tanh [-1, 1]); an unbounded one
+    the values of :math:`f(z)` for :math:`|z| \le 2 \max(|\text{low}|, |\text{high}|)`,
+    e.g. identity [-6, 6] and relu [0, 6] on the default square [-3, 3]². Outputs beyond
+    take the end colours, marked by a triangle at that end of the colour bar.
 
     Parameters
     ----------

@@ -1,10 +1,19 @@
 """Widgets of lessons 01 and 02: move a slider, see the neuron or the activation change.
 
 Each explorer draws one matplotlib figure once, with the Agg canvas and without
-pyplot, and on every change only updates its artists and re-renders it to the
+pyplot, and on every change only updates its artists and renders them to the
 PNG bytes of an ``ipywidgets.Image``. Nothing depends on a browser or a kernel:
 setting ``explorer.w1.value = 2`` in plain Python runs :meth:`update` at once,
 so tests can check the plotted data, the title and the image bytes.
+
+Speed (a slider move must cost well under 100 ms): a full ``canvas.draw()`` spends
+most of its time laying out and rendering text (ticks, colour bar, labels), which
+a slider move never changes. So each explorer *blits*: the artists that change
+(image, lines, title, legend) are marked animated, the rest is drawn once as a
+background, and each update restores that background and draws only those
+artists on it (:class:`_Blitter`). The scales are fixed per activation (colour
+limits, y-limits), so only a change of activation redraws the background.
+``benchmarks/bench_widgets.py`` times the updates.
 
 A cell whose last line is ``NeuronExplorer()`` shows the widget; to keep a
 handle, write ``explorer = NeuronExplorer()`` and then ``explorer`` on the last line.
@@ -16,8 +25,10 @@ import html
 import io
 
 import ipywidgets as widgets
+import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from PIL import Image
 
 from course_lib._validation import as_real
 from course_lib.activations import ACTIVATIONS
@@ -25,7 +36,7 @@ from course_lib.plotting import FunctionPlot, NeuronPlane, decision_line_equatio
 
 __all__ = ["NeuronExplorer", "ActivationExplorer", "NEURON_ACTIVATIONS", "PARAMETER_SLIDERS"]
 
-DPI = 90  # small images render fast: a few tens of milliseconds per update
+DPI = 90  # small images render and encode fast
 NEURON_ACTIVATIONS = ("identity", "binary_step", "sigmoid", "tanh", "relu")
 WEIGHT_RANGE = (-3.0, 3.0)  # the sliders of w1, w2 and b
 PARAMETER_SLIDERS = {"c": (0.1, 10.0, 0.1), "alpha": (0.0, 2.0, 0.01)}
@@ -45,6 +56,8 @@ def _freeze_layout(figure, ax, title, ylim=None):
 
     Constrained layout would take half of each update's time; with the widest tick
     labels and a two-line ``title`` in place, the layout fits every later state.
+    The title is then drawn by :class:`_Blitter`, which never lays anything out:
+    the placeholder must be as tall as any later title.
     """
     ax.title.set_text(title)  # keeps the title's font size
     if ylim is not None:
@@ -54,10 +67,54 @@ def _freeze_layout(figure, ax, title, ylim=None):
     ax.autoscale(True)  # set_ylim switched autoscaling off
 
 
+class _Blitter:
+    """Render a figure by drawing its changing ``artists`` over a stored background.
+
+    The artists are marked animated, so ``canvas.draw()`` leaves them out: the
+    first :meth:`render` draws the rest once and keeps it (``copy_from_bbox``);
+    later ones restore it and draw only the artists, by zorder as a full draw
+    would, which gives the same pixels (the tests check it). Give every artist
+    that a changing one overlaps and that a full draw puts above it (the spines
+    over an image), or its pixels get painted over.
+
+    Changes to animated artists never make the figure stale, so ``figure.stale``
+    before a render means that the background changed (colour limits, y-limits,
+    ticks): then it is drawn and stored again.
+    """
+
+    def __init__(self, figure, artists):
+        self.figure, self.background = figure, None
+        self.artists = tuple(sorted(artists, key=lambda artist: artist.get_zorder()))  # stable
+        for artist in self.artists:
+            artist.set_animated(True)
+
+    def render(self):
+        """Bring the canvas's pixels up to date with the figure."""
+        canvas = self.figure.canvas
+        if self.background is None or self.figure.stale:
+            canvas.draw()
+            self.background = canvas.copy_from_bbox(self.figure.bbox)
+        else:
+            canvas.restore_region(self.background)
+        for artist in self.artists:
+            if artist.get_visible():
+                artist.axes.draw_artist(artist)
+        # drawing the legend moves its (not animated) parts, which would flag the figure as stale
+        self.figure.stale = False
+
+
+def _image_widget(figure) -> widgets.Image:
+    """An Image shown at the figure's own size in pixels: never blown up (blurry, taller than a
+    slide) by a wide output area, only shrunk where the space is narrower."""
+    width = int(round(figure.get_figwidth() * figure.dpi))
+    return widgets.Image(format="png", layout=widgets.Layout(width=f"{width}px", max_width="100%", height="auto"))
+
+
 def _png(figure) -> bytes:
-    """The figure rendered as PNG bytes (light compression: faster, a little larger)."""
+    """The pixels of the figure's canvas as PNG bytes (RGB: the figure is opaque; light compression: faster)."""
+    pixels = np.asarray(figure.canvas.buffer_rgba())[..., :3]
     buffer = io.BytesIO()
-    figure.canvas.print_png(buffer, pil_kwargs={"compress_level": 1})
+    Image.fromarray(pixels).save(buffer, format="png", compress_level=1)
     return buffer.getvalue()
 
 
@@ -67,6 +124,14 @@ def _in_range(value, name: str, low: float, high: float) -> float:
     if not low <= value <= high:
         raise ValueError(f"{name} must be between {low:g} and {high:g} (the slider's range); got {value:g}.")
     return value
+
+
+def _slider_values(act):
+    """Every value of ``act``'s parameter slider (``(None,)`` without a parameter)."""
+    if act.parameter is None:
+        return (None,)
+    low, high, step = PARAMETER_SLIDERS[act.parameter]
+    return np.linspace(low, high, round((high - low) / step) + 1)
 
 
 class _Explorer:
@@ -118,9 +183,11 @@ class NeuronExplorer(_Explorer):
         self.activation = widgets.Dropdown(options=NEURON_ACTIVATIONS, value=activation, description="f")
         self.readout = widgets.HTML()
         self.figure, ax = _new_axes((5.6, 4.6))
-        self._plane = NeuronPlane(ax).set((3.0, 3.0), -3.0, "identity")  # colour bar from -21 to 15
+        self._plane = plane = NeuronPlane(ax).set((3.0, 3.0), -3.0, "tanh")  # colour-bar labels such as −0.75
         _freeze_layout(self.figure, ax, "two\nlines")
-        self.image = widgets.Image(format="png")
+        changing = [plane.image, plane.line, *ax.spines.values(), ax.title, plane.legend]  # spines: over the image
+        self._blitter = _Blitter(self.figure, changing)
+        self.image = _image_widget(self.figure)
         controls = widgets.HBox([widgets.VBox([self.w1, self.w2, self.b]), widgets.VBox([self.activation, self.readout])])
         self.widget = widgets.VBox([controls, self.image])
         for control in (self.w1, self.w2, self.b, self.activation):
@@ -137,6 +204,7 @@ class NeuronExplorer(_Explorer):
         equation = decision_line_equation(w, b)
         prefix = "" if equation.startswith("no ") else "<b>decision line</b>: "
         self.readout.value = prefix + html.escape(equation)
+        self._blitter.render()  # a new activation (colour bar) redraws the background
         self.image.value = _png(self.figure)
 
     def __repr__(self):
@@ -177,9 +245,11 @@ class ActivationExplorer(_Explorer):
         self.choice = widgets.Dropdown(options=list(ACTIVATIONS), value=activation, description="f")
         self.parameter = widgets.FloatSlider(min=0.0, max=10.0, style=_WIDE)
         self.figure, ax = _new_axes((6.4, 4.0))
-        self._plot = FunctionPlot(ax)
+        self._plot = plot = FunctionPlot(ax)
         _freeze_layout(self.figure, ax, "one line", ylim=(-0.0125, 0.0125))  # y tick labels such as -0.0125
-        self.image = widgets.Image(format="png")
+        self._blitter = _Blitter(self.figure, [plot.f_line, plot.df_line, ax.title, plot.legend])
+        self._ylims = {}  # y-limits by activation name
+        self.image = _image_widget(self.figure)
         self.widget = widgets.VBox([widgets.HBox([self.choice, self.parameter]), self.image])
         self._configure_parameter(parameter)
         self.choice.observe(self._on_choice, names="value")
@@ -214,7 +284,12 @@ class ActivationExplorer(_Explorer):
     def update(self):
         """Redraw the image for the current activation and parameter."""
         act = ACTIVATIONS[self.choice.value]
-        self._plot.set(act, self.parameter.value if act.parameter else None)
+        if act.name not in self._ylims:  # fixed for all values of the slider: see FunctionPlot.y_limits
+            self._ylims[act.name] = self._plot.y_limits(act, _slider_values(act))
+        if self._plot.ax.get_ylim() != self._ylims[act.name]:  # set_ylim, even unchanged, stales the background
+            self._plot.ax.set_ylim(self._ylims[act.name])
+        self._plot.set(act, self.parameter.value if act.parameter else None, autoscale=False)
+        self._blitter.render()  # new y-limits redraw the background
         self.image.value = _png(self.figure)
 
     def __repr__(self):

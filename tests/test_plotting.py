@@ -13,6 +13,8 @@ from matplotlib.figure import Figure
 from course_lib.activations import ACTIVATIONS, get_activation
 from course_lib.plotting import (
     OKABE_ITO,
+    FunctionPlot,
+    colour_scale,
     decision_line_equation,
     plot_activation_grid,
     plot_function_and_derivative,
@@ -204,6 +206,40 @@ def test_neuron_plane_is_labelled_and_uses_a_colour_blind_safe_map():
     assert image.get_cmap().name == "cividis"
     assert fig.axes[1].get_ylabel() == "output a"  # the colour bar
     assert image.get_clim() == (0.0, 1.0)  # the sigmoid's whole range, whatever the weights
+
+
+@pytest.mark.parametrize(
+    "activation, limits, extend",
+    [("sigmoid", (0, 1), "neither"), ("binary_step", (0, 1), "neither"), ("tanh", (-1, 1), "neither"),
+     ("identity", (-6, 6), "both"), ("relu", (0, 6), "max")],
+)
+def test_neuron_plane_colours_depend_on_the_activation_only(activation, limits, extend):
+    for w, b in [((1, 1), -1), ((3, -3), 3), ((0.1, 0.2), 0.0), ((0, 0), -2.5)]:
+        image, _, _ = _plane_parts(plot_neuron_plane(w, b, activation))
+        assert image.get_clim() == limits  # bounded: its range; unbounded: a fixed window, the same for any w, b
+        assert image.colorbar.extend == extend  # triangles where values beyond the window take the end colour
+        assert (image.colorbar.vmin, image.colorbar.vmax) == limits
+
+
+def test_colour_scale_window_of_an_unbounded_function_follows_the_extent_and_its_ends():
+    image, _, _ = _plane_parts(plot_neuron_plane([1, 1], 0, "identity", extent=(-1, 2)))
+    assert image.get_clim() == (-4, 4)  # |z| <= 2 * 2: the net input of w = (1, 1) over the square
+    assert colour_scale(lambda z: -np.asarray(z, dtype=float)) == (-6, 6, "both")
+    low, high, extend = colour_scale(np.exp)  # exp(-inf) = 0 is a true bound, +inf is not
+    assert (low, extend) == (0, "max") and high == pytest.approx(np.exp(6))
+    assert colour_scale("arctan")[:2] == pytest.approx((-np.pi / 2, np.pi / 2))
+
+
+def test_function_plot_y_limits_hold_the_curves_of_every_parameter_with_a_small_margin():
+    fig, ax = plt.subplots()
+    plt.close(fig)
+    plot = FunctionPlot(ax)
+    assert plot.y_limits("relu") == pytest.approx((-0.25, 5.25))  # f in [0, 5], f' in [0, 1], 5 % margin
+    low, high = plot.y_limits("sigmoid", [0.5, 4.0])
+    assert low == pytest.approx(-0.05) and high == pytest.approx(1.05)  # f' peaks at c / 4 = 1 for c = 4
+    ax.set_ylim(low, high)
+    plot.set("sigmoid", 2.0, autoscale=False)
+    assert ax.get_ylim() == (low, high) and ax.get_title() == "sigmoid (c = 2)"
 
 
 def test_neuron_plane_shows_the_extent_asked_for():

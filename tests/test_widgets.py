@@ -2,20 +2,26 @@
 
 Setting a control's ``.value`` in plain Python runs its observers at once, so each
 test moves a control and checks the plotted data, the text and the PNG bytes.
+Speed is measured by ``benchmarks/bench_widgets.py``, never asserted here; the
+tests check what makes it fast (blitting, fixed scales) and that the blitted
+images equal full redraws.
 """
 
 import matplotlib
 
 matplotlib.use("Agg")  # here, not through MPLBACKEND, which would leak into the notebook kernels
 
+import io
+
 import ipywidgets
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
+from PIL import Image
 
 from course_lib import widgets
 from course_lib.activations import ACTIVATIONS, get_activation
-from course_lib.widgets import ActivationExplorer, NeuronExplorer
+from course_lib.widgets import NEURON_ACTIVATIONS, PARAMETER_SLIDERS, ActivationExplorer, NeuronExplorer
 
 
 def _png(explorer) -> bytes:
@@ -35,6 +41,35 @@ def _expected_plane(explorer, f):
     n = image.get_array().shape[0]
     x1, x2 = np.meshgrid(left + (np.arange(n) + 0.5) * (right - left) / n, bottom + (np.arange(n) + 0.5) * (top - bottom) / n)
     return f(explorer.w1.value * x1 + explorer.w2.value * x2 + explorer.b.value)
+
+
+def _pixels(explorer) -> np.ndarray:
+    """The explorer's PNG decoded to an (height, width, 3) array."""
+    return np.asarray(Image.open(io.BytesIO(_png(explorer))).convert("RGB"))
+
+
+def _full_redraw(figure) -> np.ndarray:
+    """The figure's pixels from a plain ``canvas.draw()`` with every artist in it (none left out as animated)."""
+    animated = [artist for artist in figure.findobj() if artist.get_animated()]
+    assert animated, "the explorer blits: some artists are animated"
+    for artist in animated:
+        artist.set_animated(False)
+    try:
+        figure.canvas.draw()
+        return np.asarray(figure.canvas.buffer_rgba())[..., :3].copy()
+    finally:
+        for artist in animated:
+            artist.set_animated(True)
+
+
+@pytest.fixture
+def draw_count(monkeypatch):
+    """``draw_count(explorer)`` starts counting the full draws of its canvas and returns the list of calls."""
+    def start(explorer):
+        calls, original = [], explorer.figure.canvas.draw
+        monkeypatch.setattr(explorer.figure.canvas, "draw", lambda *a, **k: calls.append(1) or original(*a, **k))
+        return calls
+    return start
 
 
 @pytest.fixture
@@ -131,6 +166,105 @@ def test_neuron_explorer_rejects_bad_arguments_clearly(kwargs, error, message):
         NeuronExplorer(**kwargs)
 
 
+FIXED_COLOURS = {"identity": (-6.0, 6.0, "both"), "binary_step": (0.0, 1.0, "neither"),
+                 "sigmoid": (0.0, 1.0, "neither"), "tanh": (-1.0, 1.0, "neither"), "relu": (0.0, 6.0, "max")}
+
+
+@pytest.mark.parametrize("activation", NEURON_ACTIVATIONS)
+def test_colour_limits_are_fixed_by_the_activation_whatever_the_sliders(activation):
+    low, high, extend = FIXED_COLOURS[activation]
+    explorer = NeuronExplorer(activation=activation)
+    image, _ = _plane(explorer)
+    for name, value in [("w1", 3.0), ("w2", -3.0), ("b", 2.5), ("w1", 0.1), ("w2", 0.0), ("w1", 0.0)]:
+        getattr(explorer, name).value = value
+        assert image.get_clim() == (low, high)
+    colorbar = image.colorbar
+    assert colorbar.extend == extend
+    assert (colorbar.vmin, colorbar.vmax) == (low, high)  # the colour bar shows the same scale
+
+
+def test_switching_activations_switches_the_colour_bar_triangles():
+    explorer = NeuronExplorer(activation="sigmoid")
+    image, _ = _plane(explorer)
+    for activation in ["relu", "identity", "tanh", "relu", "sigmoid"]:
+        explorer.activation.value = activation
+        low, high, extend = FIXED_COLOURS[activation]
+        colorbar = image.colorbar
+        assert colorbar.extend == extend and image.get_clim() == (low, high)
+        assert (colorbar.vmin, colorbar.vmax) == (low, high)  # the extension slice follows `extend`
+        outline_y = colorbar.outline.get_path().vertices[:, 1]  # colour-bar axes coordinates: 0 to 1 without triangles
+        assert (outline_y.min() < 0) == (extend in ("min", "both"))
+        assert (outline_y.max() > 1) == (extend in ("max", "both"))
+        np.testing.assert_array_equal(_pixels(explorer), _full_redraw(explorer.figure))
+
+
+@pytest.mark.parametrize("other", [name for name in NEURON_ACTIVATIONS if name != "sigmoid"])
+def test_choosing_another_activation_and_back_restores_the_bytes(other):
+    explorer = NeuronExplorer(w1=1.0, w2=1.0, b=-1.0, activation="sigmoid")
+    original = _png(explorer)
+    explorer.activation.value = other
+    assert _png(explorer) != original
+    explorer.activation.value = "sigmoid"  # the colour bar loses its triangles again, at its own size
+    assert _png(explorer) == original
+
+
+NEURON_MOVES = {
+    "weights and bias": [("w1", 2.3), ("b", -1.7)],
+    "vertical line": [("w2", 0.0)],
+    "line clipped at the edges": [("w1", 0.2), ("w2", 3.0), ("b", -2.9)],
+    "no line, no legend": [("w1", 0.0), ("w2", 0.0)],
+    "line back after none": [("w1", 0.0), ("w2", 0.0), ("w2", -1.2)],
+    "new activation": [("activation", "identity")],
+    "slider after a new activation": [("activation", "relu"), ("w1", -2.0)],
+}
+
+
+@pytest.mark.parametrize("moves", NEURON_MOVES.values(), ids=NEURON_MOVES.keys())
+def test_neuron_explorer_image_equals_a_full_redraw_of_the_same_state(moves):
+    explorer = NeuronExplorer(w1=1.0, w2=1.0, b=-1.0)
+    np.testing.assert_array_equal(_pixels(explorer), _full_redraw(explorer.figure))  # the first image is complete
+    for name, value in moves:
+        getattr(explorer, name).value = value
+    # exact: the blitted image draws the same artists in the same order on the same background
+    np.testing.assert_array_equal(_pixels(explorer), _full_redraw(explorer.figure))
+
+
+def test_neuron_explorer_sliders_blit_and_a_new_colour_scale_redraws_the_background(draw_count):
+    explorer = NeuronExplorer(activation="sigmoid")
+    draws = draw_count(explorer)
+    for name, value in [("w1", -2.0), ("w2", 0.0), ("b", 1.5), ("w1", 0.0)]:
+        getattr(explorer, name).value = value
+    assert draws == []  # slider moves draw only the changing artists
+    explorer.activation.value = "binary_step"  # same colour scale: the background still holds
+    assert draws == []
+    colour_bar = slice(int(_plane(explorer)[0].colorbar.ax.get_window_extent().x0), None)  # its columns, with labels
+    before = _pixels(explorer)[:, colour_bar]
+    explorer.activation.value = "identity"  # colour bar -6..6 with triangles: a new background
+    assert len(draws) == 1 and _plane(explorer)[0].get_clim() == (-6.0, 6.0)
+    assert not np.array_equal(_pixels(explorer)[:, colour_bar], before)
+    explorer.b.value = -0.5
+    assert len(draws) == 1
+
+
+def test_frozen_layout_fits_the_longest_titles_and_every_colour_bar():
+    explorer = NeuronExplorer(w1=-2.5, w2=-2.5, b=-2.5, activation="binary_step")
+    figure, ax = explorer.figure, explorer.figure.axes[0]
+    renderer, inside = figure.canvas.get_renderer(), figure.bbox
+
+    def fits(artist):
+        box = artist.get_window_extent(renderer)
+        return inside.x0 <= box.x0 and box.x1 <= inside.x1 and inside.y0 <= box.y0 and box.y1 <= inside.y1
+
+    assert fits(ax.title)
+    explorer.w1.value, explorer.w2.value = 0.0, 0.0  # two lines
+    assert "\n" in ax.get_title() and fits(ax.title)
+    for activation in NEURON_ACTIVATIONS:
+        explorer.activation.value = activation
+        colorbar_ax = _plane(explorer)[0].colorbar.ax
+        labels = [label for label in colorbar_ax.get_yticklabels() if label.get_text()]
+        assert labels and all(fits(label) for label in labels + [colorbar_ax.yaxis.label])
+
+
 def test_explorers_display_as_their_widget_with_a_short_text_form():
     for explorer in (NeuronExplorer(b=0.5), ActivationExplorer("elu")):
         bundle = explorer._repr_mimebundle_()
@@ -212,6 +346,80 @@ def test_y_axis_follows_the_new_function():
     assert low <= -5 and high >= 5
 
 
+def _slider_grid(slider):
+    return np.linspace(slider.min, slider.max, round((slider.max - slider.min) / slider.step) + 1)
+
+
+@pytest.mark.parametrize("activation", [name for name, act in ACTIVATIONS.items() if act.parameter])
+def test_y_limits_stay_fixed_while_the_parameter_moves_and_hold_every_curve_of_the_slider(activation):
+    explorer = ActivationExplorer(activation)
+    act, ax = ACTIVATIONS[activation], explorer.figure.axes[0]
+    limits = ax.get_ylim()
+    for value in [explorer.parameter.max, explorer.parameter.min, 0.5, explorer.parameter.max / 3]:
+        explorer.parameter.value = value
+        assert ax.get_ylim() == limits
+    z = _lines(explorer)[0].get_xdata()
+    curves = np.array([f(z, **{act.parameter: p}) for p in _slider_grid(explorer.parameter)
+                       for f in (act.function, act.derivative)])
+    low, high = limits
+    assert low <= curves.min() and curves.max() <= high  # every curve of the slider's range is in view
+    margin = 0.1 * (curves.max() - curves.min())
+    assert low >= curves.min() - margin and high <= curves.max() + margin  # and not lost in empty space
+    assert (explorer.parameter.min, explorer.parameter.max) == PARAMETER_SLIDERS[act.parameter][:2]
+
+
+@pytest.mark.parametrize("activation", [name for name, act in ACTIVATIONS.items() if not act.parameter])
+def test_y_limits_of_an_activation_without_parameter_hold_its_curves(activation):
+    explorer = ActivationExplorer(activation)
+    f_line, df_line = _lines(explorer)
+    low, high = explorer.figure.axes[0].get_ylim()
+    values = np.concatenate([f_line.get_ydata(), df_line.get_ydata()])
+    assert low < values.min() and values.max() < high
+
+
+@pytest.mark.parametrize("other", ["identity", "leaky_relu", "tanh"])
+def test_choosing_another_function_and_back_restores_the_bytes(other):
+    explorer = ActivationExplorer("sigmoid", parameter=3.0)
+    original = _png(explorer)
+    explorer.choice.value = other
+    assert _png(explorer) != original
+    explorer.choice.value = "sigmoid"
+    explorer.parameter.value = 3.0
+    assert _png(explorer) == original
+
+
+ACTIVATION_MOVES = {
+    "parameter": [("parameter", 4.0)],
+    "parameter twice": [("parameter", 0.1), ("parameter", 10.0)],
+    "new activation": [("choice", "elu")],
+    "parameter after a new activation": [("choice", "leaky_relu"), ("parameter", 1.7)],
+    "no parameter": [("choice", "tanh")],
+}
+
+
+@pytest.mark.parametrize("moves", ACTIVATION_MOVES.values(), ids=ACTIVATION_MOVES.keys())
+def test_activation_explorer_image_equals_a_full_redraw_of_the_same_state(moves):
+    explorer = ActivationExplorer("sigmoid")
+    np.testing.assert_array_equal(_pixels(explorer), _full_redraw(explorer.figure))
+    for name, value in moves:
+        getattr(explorer, name).value = value
+    np.testing.assert_array_equal(_pixels(explorer), _full_redraw(explorer.figure))
+
+
+def test_activation_explorer_parameter_moves_blit_and_a_new_choice_redraws_the_background(draw_count):
+    explorer = ActivationExplorer("sigmoid")
+    draws = draw_count(explorer)
+    for value in (0.1, 5.0, 10.0):
+        explorer.parameter.value = value
+    assert draws == []
+    explorer.choice.value = "leaky_relu"  # new y-limits and ticks
+    assert len(draws) == 1
+    explorer.parameter.value = 2.0
+    assert len(draws) == 1
+    explorer.choice.value = "sigmoid"  # back: its limits again, once more a new background
+    assert len(draws) == 2 and explorer.figure.axes[0].get_ylim()[1] >= 2.5  # f' peaks at c / 4 = 2.5
+
+
 @pytest.mark.parametrize(
     "kwargs, error, message",
     [
@@ -224,3 +432,10 @@ def test_y_axis_follows_the_new_function():
 def test_activation_explorer_rejects_bad_arguments_clearly(kwargs, error, message):
     with pytest.raises(error, match=message):
         ActivationExplorer(**kwargs)
+
+
+@pytest.mark.parametrize("make", [NeuronExplorer, ActivationExplorer], ids=["neuron", "activation"])
+def test_the_image_is_shown_at_the_figures_own_width_never_enlarged(make):
+    explorer = make()
+    width = round(explorer.figure.get_figwidth() * explorer.figure.dpi)
+    assert explorer.image.layout.width == f"{width}px" and explorer.image.layout.max_width == "100%"
