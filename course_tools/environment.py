@@ -9,6 +9,7 @@ notebooks import it from this checkout whatever folder they run in.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import subprocess
 import sys
@@ -64,5 +65,18 @@ def ensure_environment(root: Path = ROOT, venv_dir: Path = VENV) -> Path:
              "-c", str(root / "constraints.txt"), "-e", str(root)],
             check=True,
         )
+        write_lab_overrides(venv_dir)
         stamp.write_text(wanted)
     return python
+
+
+#: JupyterLab settings for a classroom that may have no network: no news or update checks.
+LAB_OVERRIDES = {"@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": False}}
+
+
+def write_lab_overrides(venv_dir: Path = VENV) -> Path:
+    """Write ``LAB_OVERRIDES`` where the environment's JupyterLab reads its default settings."""
+    path = venv_dir / "share" / "jupyter" / "lab" / "settings" / "overrides.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(LAB_OVERRIDES, indent=1) + "\n")
+    return path

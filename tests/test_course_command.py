@@ -57,7 +57,7 @@ def test_unknown_options_of_other_commands_are_refused_clearly():
     assert result.returncode == 2 and "unrecognized arguments: --bogus" in result.stderr
 
 
-@pytest.mark.parametrize("command", ["open", "test", "lessons", "execute", "copy-lessons", "lock"])
+@pytest.mark.parametrize("command", ["open", "test", "lessons", "execute", "copy-lessons", "lock", "slides"])
 def test_every_command_is_documented_in_the_help(command):
     result = subprocess.run([sys.executable, str(ROOT / "course.py"), "--help"], capture_output=True, text=True)
     assert command in result.stdout
