@@ -269,15 +269,6 @@ CHECKS = [
 ]
 
 
-@pytest.mark.parametrize("number, check, _wrong", CHECKS, ids=[number for number, *_ in CHECKS])
-def test_an_unattempted_stub_gets_a_note_and_no_exception(number, check, _wrong, capsys):
-    def stub(z):
-        raise NotImplementedError(f"Exercise {number}: replace this line with your code")
-
-    check(stub)
-    assert capsys.readouterr().out.startswith(f"◻ Exercise {number} not attempted yet")
-
-
 @pytest.mark.parametrize("number, check, wrong", CHECKS, ids=[number for number, *_ in CHECKS])
 def test_feedback_on_a_wrong_answer_leaks_no_warning(number, check, wrong):
     with warnings.catch_warnings(record=True) as caught:
