@@ -30,13 +30,14 @@ from __future__ import annotations
 import argparse
 import hashlib
 import html
-import json
 import shutil
 import subprocess
 import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
+
+from .notebooks import read as read_notebook
 
 ROOT = Path(__file__).resolve().parent.parent
 SOLUTIONS = ROOT / "solutions"
@@ -195,9 +196,9 @@ def lesson_title(notebook: Path) -> str:
     >>> lesson_title(SOLUTIONS / "00-welcome.ipynb")
     '00 · Welcome'
     """
-    for cell in json.loads(notebook.read_text(encoding="utf-8"))["cells"]:
+    for cell in read_notebook(notebook)["cells"]:
         if cell["cell_type"] == "markdown":
-            for line in "".join(cell["source"]).splitlines():
+            for line in cell["source"].splitlines():
                 if line.startswith("#"):
                     return line.lstrip("#").strip()
     return notebook.stem
