@@ -19,7 +19,7 @@ def _naive_sigmoid(z):
     return 1 / (1 + np.exp(-z))
 
 
-USE_NP_EXP = "use np.exp, which works on whole arrays"
+USE_NP_EXP = "The math module works on one number at a time"
 
 # ---------------------------------------------------------------- 2.1 sigmoid
 
@@ -46,7 +46,7 @@ def test_sigmoid_correct_variants_pass(answer, capsys):
         (lambda z: np.exp(-z) / (1 + np.exp(-z)), "Check the sign of the exponent"),
         (lambda z: 1 / (1 + math.exp(-z)), _hint(USE_NP_EXP)),
         (lambda z: [1 / (1 + math.exp(-v)) for v in np.atleast_1d(z)], "not a list"),
-        (lambda z: 1 / (2 + np.exp(-z)), _hint("σ(z) = 1 / (1 + np.exp(-z))")),
+        (lambda z: 1 / (2 + np.exp(-z)), _hint("σ(z) = 1 / (1 + e^(−z))")),
     ],
     ids=["exponent-sign", "one-minus-sigma", "math-exp", "list", "unknown-slip"],
 )
@@ -99,14 +99,14 @@ def test_relu_correct_variants_pass(answer, capsys):
 @pytest.mark.parametrize(
     "answer, hint",
     [
-        (lambda z: max(0, z), _hint("use np.maximum(0, z), which works entry by entry")),
+        (lambda z: max(0, z), _hint("compares two numbers, not arrays: numpy's np.maximum takes the larger")),
         (lambda z: z > 0, "z > 0 gives True/False"),
         (_relu_in_place, "changed its argument number 1 in place"),
         (lambda z: np.max(z, 0), _hint("np.max(z, 0) returns the single largest entry")),
         (_relu_copy_method, "relu must work on a single number too"),
         (lambda z: [max(0, v) for v in z], "not a list"),
-        (lambda z: np.abs(z), _hint("np.maximum(0, z). For example")),
-        (lambda z: np.max(0, z), _hint("np.max's second argument is an axis")),
+        (lambda z: np.abs(z), _hint("ReLU(z) = max(0, z) for every entry")),
+        (lambda z: np.max(0, z), _hint("its second argument is an axis, so np.max(0, z) fails")),
     ],
     ids=["builtin-max", "returns-booleans", "mutates-input", "np-max-reduces", "array-only", "list", "unknown-slip",
          "np-max-with-axis"],
@@ -160,7 +160,7 @@ def test_sigmoid_grad_typical_mistakes_get_their_hint(answer, hint):
 
 # ---------------------------------------------------------------- 2.4 softmax
 
-STABLE = "Subtract each row's maximum before np.exp: softmax(z) = softmax(z − max(z))"
+STABLE = "Subtract each row's own largest score before np.exp: softmax(z) = softmax(z − max(z))"
 
 
 def _softmax(Z):
@@ -236,14 +236,14 @@ def test_softmax_correct_variants_pass(answer, capsys):
     [
         (_naive_softmax, _hint(STABLE)),
         (_naive_softmax_silenced, _hint(STABLE)),
-        (_softmax_columns, _hint("Each row is one sample: sum with axis=1, keepdims=True")),
+        (_softmax_columns, _hint("Each row is one sample: sum along axis=1")),
         (_softmax_whole_array, "not by the total of the whole array"),
         (_softmax_shifted_rows_whole_sum, "not by the total of the whole array"),
         (_softmax_without_keepdims, "Keep the row axis when you reduce"),
         (_softmax_global_max, "A row became 0 / 0"),
         (_softmax_global_max_silenced, "not the maximum of the whole array"),
         (lambda Z: math.exp(Z) / np.sum(math.exp(Z), axis=1, keepdims=True), _hint(USE_NP_EXP)),
-        (lambda Z: _softmax(2 * Z), _hint("Every row of the result sums to 1")),
+        (lambda Z: _softmax(2 * Z), _hint("so that every row sums to 1")),
     ],
     ids=["naive-overflow-warns", "naive-overflow-nan", "columns", "whole-array", "shifted-rows-whole-sum",
          "forgot-keepdims", "global-max-warns", "global-max-nan", "math-exp", "unknown-slip"],

@@ -2,10 +2,17 @@
 a new lesson's checkers are held to it too."""
 
 import re
+import sys
+from pathlib import Path
 
+import numpy as np
 import pytest
 
 from course_lib import checks
+from course_tools import notebooks
+from course_tools.lessons import BEGIN, END
+
+ROOT = Path(__file__).resolve().parent.parent
 
 CHECKERS = [getattr(checks, name) for name in checks.__all__ if name.startswith("check_")]
 
@@ -41,3 +48,50 @@ def test_a_function_that_returns_nothing_gets_a_teaching_assertion(check):
 def test_passing_a_value_instead_of_the_function_is_explained(check):
     with pytest.raises(AssertionError, match="needs your function itself"):
         check(3.0)
+
+
+def _arguments(check, monkeypatch) -> dict:
+    """What ``check`` passes to ``run_check``: its cases, reference, mistakes and hints."""
+    captured = {}
+    module = sys.modules[check.__module__]
+    monkeypatch.setattr(module, "run_check", lambda exercise, function, **kwargs: captured.update(kwargs))
+    check(lambda *args: None)
+    return captured
+
+
+# Exercises whose every right answer is a whole number, so rounding cannot turn a right answer wrong.
+WHOLE_NUMBER_ANSWERS = {"1.2": "the answer is a decision, 1 or 0"}
+
+
+@pytest.mark.parametrize("check", CHECKERS, ids=lambda c: c.__name__)
+def test_some_case_has_an_answer_that_rounding_or_truncating_would_change(check, monkeypatch):
+    if _number(check) in WHOLE_NUMBER_ANSWERS:
+        pytest.skip(WHOLE_NUMBER_ANSWERS[_number(check)])
+    arguments = _arguments(check, monkeypatch)
+    answers = [np.asarray(arguments["reference"](*case.args, **case.kwargs), dtype=float) for case in arguments["cases"]]
+    assert any((np.round(answer, 1) != answer).any() for answer in answers), (
+        "every expected value is a whole or round number, so int(), round() or // would pass this check"
+    )
+
+
+def _solution_lines() -> dict[str, list[str]]:
+    """The code of every answer in solutions/, by exercise number, one stripped line each."""
+    answers: dict[str, list[str]] = {}
+    for path in sorted((ROOT / "solutions").glob("*.ipynb")):
+        for cell in notebooks.code_cells(notebooks.read(path)):
+            if BEGIN in cell["source"]:
+                number = re.search(r"Exercise (\d+\.\d+)", cell["source"]).group(1)
+                inside = cell["source"].split(BEGIN, 1)[1].split(END, 1)[0]
+                answers[number] = [line.strip().removeprefix("return ").strip() for line in inside.splitlines()]
+    return answers
+
+
+@pytest.mark.parametrize("check", CHECKERS, ids=lambda c: c.__name__)
+def test_no_hint_gives_away_a_line_of_the_solution(check, monkeypatch):
+    arguments = _arguments(check, monkeypatch)
+    hints = [arguments.get("general_hint", "")] + [m.hint for m in arguments.get("mistakes", ())] + [
+        h.hint for h in arguments.get("crash_hints", ())]
+    answer = [line for line in _solution_lines()[_number(check)] if len(line) >= 8 and not line.startswith("#")]
+    squeeze = lambda text: re.sub(r"\s+", "", text)  # noqa: E731
+    leaks = [(line, hint) for line in answer for hint in hints if squeeze(line) in squeeze(hint)]
+    assert answer and not leaks, leaks

@@ -61,9 +61,9 @@ def test_weighted_sum_correct_variants_pass(answer, capsys):
         (lambda x, w, b: x @ w, "The bias is missing"),
         (lambda x, w, b: x @ w - b, "The bias has the wrong sign"),
         (_weighted_sum_bias_inside_loop, "b was added to every product: add it once"),
-        (lambda x, w, b: w * x, "sum the products into a single number"),
-        (lambda x, w, b: w * x + b, "sum the products into a single number"),
-        (lambda x, w, b: [xi * wi for xi, wi in zip(x, w)], "sum the products into a single number"),
+        (lambda x, w, b: w * x, "add them up into a single number"),
+        (lambda x, w, b: w * x + b, "add them up into a single number"),
+        (lambda x, w, b: [xi * wi for xi, wi in zip(x, w)], "add them up into a single number"),
         (lambda x, w, b: [x @ w + b], _hint("not `return [z]`")),
         (lambda x, w, b: x @ w + 2 * b, "add the products up, then add b"),
         (lambda x, w, b: np.sum(w * x + b), "b was added to every product"),
@@ -145,10 +145,10 @@ def test_layer_net_input_correct_variants_pass(answer, capsys):
     "answer, hint",
     [
         (lambda X, W, b: X @ W, "The bias is missing"),
-        (lambda X, W, b: W @ X + b, _hint("Multiply X @ W: the rows of X are samples")),
-        (lambda X, W, b: X @ W.T + b, _hint("Multiply X @ W: the rows of X are samples")),
-        (lambda X, W, b: X.T @ W + b, _hint("Multiply X @ W: the rows of X are samples")),  # crashes in matmul
-        (lambda X, W, b: np.dot(X.T, W) + b, _hint("Multiply X @ W: the rows of X are samples")),  # "not aligned"
+        (lambda X, W, b: W @ X + b, _hint("Mind the order and the shapes: the rows of X are samples")),
+        (lambda X, W, b: X @ W.T + b, _hint("Mind the order and the shapes: the rows of X are samples")),
+        (lambda X, W, b: X.T @ W + b, _hint("Mind the order and the shapes: the rows of X are samples")),  # crashes in matmul
+        (lambda X, W, b: np.dot(X.T, W) + b, _hint("Mind the order and the shapes: the rows of X are samples")),  # "not aligned"
         (lambda X, W, b: (X @ W + b).T, "The result is transposed"),
         (lambda X, W, b: X @ W + b.reshape(-1, 1), "b has one entry per neuron"),
         (lambda X, W, b: X @ W + b[:, np.newaxis] * np.ones((1, W.shape[1])), "b has one entry per neuron"),
@@ -197,10 +197,10 @@ def test_two_layer_forward_correct_variants_pass(answer, capsys):
         (lambda X, W1, b1, W2, b2: (X @ W1 + b1) @ W2 + b2, "The ReLU is missing"),
         (lambda X, W1, b1, W2, b2: _relu(_relu(X @ W1 + b1) @ W2 + b2), "ReLU belongs to the hidden layer only"),
         (lambda X, W1, b1, W2, b2: _sigmoid(X @ W1 + b1) @ W2 + b2, "That is the sigmoid"),
-        (lambda X, W1, b1, W2, b2: _relu(X @ W1) @ W2, "Add the biases"),
-        (lambda X, W1, b1, W2, b2: _relu(X @ W1) @ W2 + b2, "Add the biases"),
-        (lambda X, W1, b1, W2, b2: _relu(X @ W1 + b1) @ W2, "Add the biases"),
-        (lambda X, W1, b1, W2, b2: max(0, X @ W1 + b1) @ W2 + b2, _hint("use np.maximum(0, Z)")),
+        (lambda X, W1, b1, W2, b2: _relu(X @ W1) @ W2, "A bias is missing: each layer adds its own bias"),
+        (lambda X, W1, b1, W2, b2: _relu(X @ W1) @ W2 + b2, "A bias is missing: each layer adds its own bias"),
+        (lambda X, W1, b1, W2, b2: _relu(X @ W1 + b1) @ W2, "A bias is missing: each layer adds its own bias"),
+        (lambda X, W1, b1, W2, b2: max(0, X @ W1 + b1) @ W2 + b2, _hint("Python's max compares two numbers")),
         (lambda X, W1, b1, W2, b2: _relu(W1 @ X + b1) @ W2 + b2, "Multiply in the order of the data flow"),
     ],
     ids=["forgot-relu", "relu-on-output", "sigmoid", "forgot-both-biases", "forgot-hidden-bias", "forgot-output-bias",

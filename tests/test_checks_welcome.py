@@ -24,8 +24,8 @@ def test_correct_variants_pass(answer, capsys):
         (lambda c: 1.8 * c, "the 32 was forgotten"),
         (lambda c: 5 / 9 * c + 32, "not 5/9"),
         (lambda c: (c + 32) * 1.8, "adds 32 before multiplying"),
-        (lambda c: math.floor(1.8 * c + 32) if np.ndim(c) == 0 else 1.8 * c + 32, "Fahrenheit = 9/5"),
-        (lambda c: 1.8 * math.fsum([c]) + 32, "works on numpy arrays too"),
+        (lambda c: math.floor(1.8 * c + 32) if np.ndim(c) == 0 else 1.8 * c + 32, "decimal point cut off"),
+        (lambda c: 1.8 * math.fsum([c]) + 32, "The math module works on one number at a time"),
     ],
     ids=["no-bias", "inverted-factor", "brackets", "rounds", "not-vectorised"],
 )

@@ -5,7 +5,8 @@ Each lesson's exercises are followed by a cell such as
 contract every check follows.
 """
 
-from ._core import NOT_ATTEMPTED, PASSED, preview_feedback
+from ._core import NOT_ATTEMPTED, PASSED
+from ._feedback import CheckFailed
 from .activations import check_relu, check_sigmoid, check_sigmoid_grad, check_softmax
 from .neuron import check_layer_net_input, check_step_neuron, check_two_layer_forward, check_weighted_sum
 from .welcome import check_celsius_to_fahrenheit
@@ -13,7 +14,7 @@ from .welcome import check_celsius_to_fahrenheit
 __all__ = [
     "NOT_ATTEMPTED",
     "PASSED",
-    "preview_feedback",
+    "CheckFailed",
     "check_celsius_to_fahrenheit",
     # lesson 01 · The artificial neuron
     "check_weighted_sum",

@@ -6,13 +6,15 @@ result with the reference in ``course_lib`` and reports one of three ways:
 * correct: one friendly line, ``✔ Exercise N.M — …``;
 * not attempted (the stub still raises ``NotImplementedError``): a short note
   on what to do, and no exception, so "Run All" reaches the end of a lesson;
-* wrong, crashed or warned: an ``AssertionError`` naming the input, the
-  expected and the received value (or the error), and a hint aimed at the
-  likely mistake.
+* wrong, crashed or warned: a :class:`~._feedback.CheckFailed` (an
+  ``AssertionError``) that shows the student a few lines: the input, the
+  expected and the received value (or the error and the student's own line),
+  and a hint aimed at the mistake actually made.
 
 Hints come from *known mistakes*: small functions that compute what a typical
 wrong answer returns (forgetting the bias, the wrong sign …). When the
-student's result equals one of them, its hint is the one shown.
+student's results equal one of them on every input tried, its hint is the one
+shown; the engine adds its own for crashes and systematic slips (:mod:`._diagnosis`).
 """
 
 from __future__ import annotations
@@ -20,10 +22,13 @@ from __future__ import annotations
 import copy
 import re
 import warnings
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Callable, Sequence
 
 import numpy as np
+
+from ._diagnosis import crash_hint, transformation_hint
+from ._feedback import CheckFailed, student_frames, warning_frames
 
 PASSED = "✔"
 NOT_ATTEMPTED = "◻"
@@ -67,12 +72,6 @@ class CrashHint:
     text: str = ""
 
 
-@dataclass
-class _Outcome:
-    passed: int = 0
-    messages: list[str] = field(default_factory=list)
-
-
 def show(value, digits: int = 4) -> str:
     """A short, readable form of ``value`` for feedback messages.
 
@@ -107,13 +106,23 @@ def run_check(
     rtol: float = 1e-6,
     atol: float = 1e-9,
 ) -> None:
-    """Check ``function`` against ``reference`` on every case; report as described above."""
+    """Check ``function`` against ``reference`` on every case; report as described above.
+
+    The first case that fails is the one reported. Its hint comes from, in order: a
+    known ``mistake`` that gives the student's results on *every* case tried (never
+    one that merely agrees on the failing case), a systematic transformation found
+    by the engine (:mod:`._diagnosis`), and ``general_hint``. A crash gets a matching
+    ``crash_hint``, else the engine's own, else a pointer to the student's line.
+    """
     name = exercise.function_name
+    title = f"Exercise {exercise.number} · {name}"
     if not callable(function):
-        raise AssertionError(
-            f"The check needs your function itself: write check_{name}({name}), with no brackets "
-            f"after {name}. It received {show(function)} instead."
-        )
+        message = (f"The check needs your function itself: write check_{name}({name}), with no brackets "
+                   f"after {name}. It received {show(function)} instead.")
+        raise CheckFailed(f"{title}: the check needs the function itself", [], message.split(". ", 1)[0] + ".",
+                          plain=message)
+    tried: list[tuple[Case, Any]] = []  # every case that ran, with the student's result
+    failure = None  # (case, expected, problem) of the first wrong result
     for case in cases:
         call = case.describe(name)
         args, kwargs = copy.deepcopy(case.args), copy.deepcopy(case.kwargs)
@@ -122,78 +131,98 @@ def run_check(
                 warnings.simplefilter("always")
                 got = function(*args, **kwargs)
         except NotImplementedError as stub:
-            other = re.search(r"Exercise (\d+\.\d+)", str(stub))
-            if other and other.group(1) != exercise.number:
-                print(
-                    f"{NOT_ATTEMPTED} Exercise {exercise.number} cannot be checked yet: `{name}` calls a function that "
-                    f"is still the empty stub of Exercise {other.group(1)}. Complete Exercise {other.group(1)} first, "
-                    "or write this one without it."
-                )
-            else:
-                print(
-                    f"{NOT_ATTEMPTED} Exercise {exercise.number} not attempted yet: `{name}` still raises "
-                    "NotImplementedError. Replace that line with your code, run the cell, then run this check again."
-                )
-            return
-        except Exception as error:  # the student's code crashed: explain, then point at the cause
-            hint = next(
-                (h.hint for h in crash_hints if isinstance(error, h.error) and h.text in str(error)),
-                "The error above points at the line of your function that failed.",
-            )
-            raise AssertionError(
-                f"{call} raised {type(error).__name__}: {error}\nHint: {hint}"
-            ) from error
+            if failure is None:
+                _not_attempted(exercise, name, stub)
+                return
+            break
+        except Exception as error:  # the student's code crashed
+            if failure is not None:
+                break  # a wrong result came first: report that one
+            raise _crashed(title, call, error, crash_hints, name) from None
+        if failure is not None:  # only gathering results, to match known mistakes on every case
+            tried.append((case, got))
+            continue
         if caught:
-            warning = caught[0]
-            hint = next((h.hint for h in crash_hints if issubclass(warning.category, h.error)
-                         and h.text in str(warning.message)), "A warning means something went wrong quietly.")
-            raise AssertionError(f"{call} warned {warning.category.__name__}: {warning.message}\nHint: {hint}")
-        _check_not_mutated(case, args, kwargs, call)
+            raise _warned(title, call, caught[0], crash_hints)
+        _check_not_mutated(title, case, args, call)
         expected = reference(*case.args, **case.kwargs)
+        tried.append((case, got))
         problem = _compare(got, expected, rtol, atol)
         if problem is not None:
-            hint = next(
-                (m.hint for m in mistakes if _compare(got, _safe(m.returns, case), rtol, atol) is None),
-                general_hint,
-            )
-            shown_expected, shown_got = show(expected), show(got)
-            if shown_expected == shown_got:  # a near miss: show enough digits to see it
-                shown_expected, shown_got = show(expected, digits=12), show(got, digits=12)
-                problem = (problem + " " if problem else "") + (
-                    "Very close, but not exact: a rounded constant (such as 2.718 for e) or a "
-                    "shortcut in the formula? Use numpy's functions (np.exp) and the exact formula."
-                )
-            verdict = f"{call} should be {shown_expected}; got {shown_got}."
-            raise AssertionError(" ".join(filter(None, [verdict, problem])) + f"\nHint: {hint}")
-    print(f"{PASSED} Exercise {exercise.number} — {exercise.proves} (checked on {len(cases)} inputs).")
+            failure = (case, expected, problem)
+    if failure is None:
+        print(f"{PASSED} Exercise {exercise.number} — {exercise.proves} (checked on {len(cases)} inputs).")
+        return
+    case, expected, problem = failure
+    hint = next((m.hint for m in mistakes if _matches_everywhere(m, tried, rtol, atol)), None)
+    if hint is None:
+        hint = transformation_hint([(got, reference(*c.args, **c.kwargs)) for c, got in tried]) or general_hint
+    got = next(got for c, got in tried if c is case)
+    shown_expected, shown_got = show(expected), show(got)
+    if shown_expected == shown_got:  # a near miss: show enough digits to see it
+        shown_expected, shown_got = show(expected, digits=12), show(got, digits=12)
+        problem = (problem + " " if problem else "") + (
+            "Very close, but not exact: a rounded constant (such as 2.718 for e) or a "
+            "shortcut in the formula? Use numpy's functions (np.exp) and the exact formula."
+        )
+    call = case.describe(name)
+    rows = [("input", call), ("expected", shown_expected), ("received", shown_got)] + ([("", problem)] if problem else [])
+    plain = " ".join(filter(None, [f"{call} should be {shown_expected}; got {shown_got}.", problem])) + f"\nHint: {hint}"
+    raise CheckFailed(f"{title} is not right yet", rows, hint, plain=plain)
 
 
-def preview_feedback(check: Callable, function: Callable) -> None:
-    """Run ``check(function)`` and print what it says, without raising.
-
-    Lets a lesson show what feedback for a wrong answer looks like while
-    "Run All" still reaches the end.
-    """
-    try:
-        check(function)
-    except AssertionError as error:
-        print(f"AssertionError: {error}")
-
-
-def _safe(function, case):
-    try:
-        return function(*copy.deepcopy(case.args), **copy.deepcopy(case.kwargs))
-    except Exception:
-        return None
+def _not_attempted(exercise: Exercise, name: str, stub: NotImplementedError) -> None:
+    other = re.search(r"Exercise (\d+\.\d+)", str(stub))
+    if other and other.group(1) != exercise.number:
+        print(
+            f"{NOT_ATTEMPTED} Exercise {exercise.number} cannot be checked yet: `{name}` calls a function that "
+            f"is still the empty stub of Exercise {other.group(1)}. Complete Exercise {other.group(1)} first, "
+            "or write this one without it."
+        )
+    else:
+        print(
+            f"{NOT_ATTEMPTED} Exercise {exercise.number} not attempted yet: `{name}` still raises "
+            "NotImplementedError. Replace that line with your code, run the cell, then run this check again."
+        )
 
 
-def _check_not_mutated(case: Case, args, kwargs, call: str) -> None:
+def _crashed(title: str, call: str, error: Exception, crash_hints: Sequence[CrashHint], name: str) -> CheckFailed:
+    frames = student_frames(error)
+    hint = (next((h.hint for h in crash_hints if isinstance(error, h.error) and h.text in str(error)), None)
+            or crash_hint(error, frames, name)
+            or "Read the error and the line of your code shown above it: that is where your function stopped.")
+    described = f"{type(error).__name__}: {error}"
+    return CheckFailed(f"{title} raised an error", [("input", call), ("error", described)], hint, frames=frames,
+                       plain=f"{call} raised {described}\nHint: {hint}")
+
+
+def _warned(title: str, call: str, warning, crash_hints: Sequence[CrashHint]) -> CheckFailed:
+    hint = next((h.hint for h in crash_hints if issubclass(warning.category, h.error)
+                 and h.text in str(warning.message)), "A warning means something went wrong quietly.")
+    described = f"{warning.category.__name__}: {warning.message}"
+    return CheckFailed(f"{title} gave a warning", [("input", call), ("warning", described)], hint,
+                       frames=warning_frames(warning), plain=f"{call} warned {described}\nHint: {hint}")
+
+
+def _matches_everywhere(mistake: Mistake, tried, rtol: float, atol: float) -> bool:
+    """Whether ``mistake`` returns what the student's function returned, on every case tried."""
+    for case, got in tried:
+        try:
+            wrong = mistake.returns(*copy.deepcopy(case.args), **copy.deepcopy(case.kwargs))
+        except Exception:
+            return False
+        if _compare(got, wrong, rtol, atol) is not None:
+            return False
+    return True
+
+
+def _check_not_mutated(title: str, case: Case, args, call: str) -> None:
     for position, (before, after) in enumerate(zip(case.args, args)):
         if _compare(after, before, 0.0, 0.0) is not None:
-            raise AssertionError(
-                f"{call} changed its argument number {position + 1} in place (it became {show(after)}).\n"
-                "Hint: build a new value (x = x + 1) instead of modifying the input (x += 1, x[0] = …)."
-            )
+            hint = "Build a new value (x = x + 1) instead of modifying the input (x += 1, x[0] = …)."
+            problem = f"{call} changed its argument number {position + 1} in place (it became {show(after)})."
+            raise CheckFailed(f"{title} changes its input", [("input", call), ("", problem)], hint,
+                              plain=f"{problem}\nHint: {hint}")
 
 
 def _compare(got, expected, rtol: float, atol: float) -> str | None:

@@ -39,9 +39,6 @@ def _sigma(z) -> np.ndarray:
     return activations.sigmoid(z)
 
 
-_USE_NP_EXP = CrashHint(
-    TypeError, "math.exp takes one number at a time: use np.exp, which works on whole arrays.", text=""
-)
 _NO_LIST = ("Return the numpy result itself, not a list: np.exp and np.maximum handle a whole array "
             "(or a single number) at once, with no loop.")
 
@@ -71,8 +68,8 @@ def check_sigmoid(sigmoid) -> None:
             Mistake(sign, _elementwise(lambda z: _sigma(-np.asarray(z, dtype=float)))),
             Mistake(_NO_LIST, _as_list(activations.sigmoid)),
         ],
-        crash_hints=[_USE_NP_EXP],
-        general_hint="σ(z) = 1 / (1 + np.exp(-z)); for example σ(0) = 0.5 and σ(3) ≈ 0.9526.",
+        general_hint="σ(z) = 1 / (1 + e^(−z)), with numpy's exponential so that whole arrays work too; "
+                     "for example σ(0) = 0.5 and σ(3) ≈ 0.9526.",
     )
 
 
@@ -81,8 +78,9 @@ def check_sigmoid(sigmoid) -> None:
 
 def check_relu(relu) -> None:
     """Exercise 2.2: ``relu(z)`` returns max(0, z) for a number or, elementwise, an array, without changing ``z``."""
-    also_numbers = ("relu must work on a single number too, such as relu(3.0): "
-                    "np.maximum(0, z) handles numbers and arrays alike.")
+    also_numbers = ("relu must work on a single number too, such as relu(3.0): numpy's entry-by-entry functions "
+                    "handle numbers and arrays alike, with no loop and no .shape.")
+    entrywise = "numpy's np.maximum takes the larger of two values entry by entry"
     run_check(
         Exercise("2.2", "relu",
                  "relu keeps positive entries, turns negative ones into 0, works on numbers and arrays "
@@ -91,27 +89,26 @@ def check_relu(relu) -> None:
         cases=[  # arrays first: they catch an input changed in place and Python's max()
             Case(np.array([-2.0, -0.5, 0.0, 0.5, 2.0])),
             Case(np.array([[-1.0, 2.0], [3.0, -4.0]])),
+            Case(np.array([-3.71, 0.25, 1.83])),  # not round: rounding or truncating cannot pass
             Case(3.0),
             Case(-2.0),
             Case(0.0),
         ],
         reference=_elementwise(activations.relu),
         mistakes=[
-            Mistake("z > 0 gives True/False; ReLU returns z itself where it is positive and 0 elsewhere: "
-                    "np.maximum(0, z).", lambda z: np.asarray(z) > 0),
-            Mistake("np.max(z, 0) returns the single largest entry; np.maximum(0, z) compares every entry with 0.",
+            Mistake("z > 0 gives True/False; ReLU returns z itself where it is positive and 0 elsewhere.",
+                    lambda z: np.asarray(z) > 0),
+            Mistake(f"np.max(z, 0) returns the single largest entry along an axis; {entrywise}.",
                     lambda z: np.max(z, axis=0)),
             Mistake(_NO_LIST, _as_list(activations.relu)),
         ],
         crash_hints=[
-            CrashHint(ValueError, "Python's max(0, z) compares two numbers, not arrays: use np.maximum(0, z), "
-                      "which works entry by entry.", text="truth value"),
-            CrashHint(TypeError, "np.max's second argument is an axis, so np.max(0, z) fails: "
-                      "np.maximum(0, z) compares every entry with 0.", text="integer"),
+            CrashHint(ValueError, f"Python's max(0, z) compares two numbers, not arrays: {entrywise}.",
+                      text="truth value"),
             CrashHint(TypeError, also_numbers, text="'float' object"),
             CrashHint(AttributeError, also_numbers, text="'float' object"),
         ],
-        general_hint="ReLU(z) = max(0, z) for every entry: np.maximum(0, z). For example relu([-2, 3]) = [0, 3].",
+        general_hint=f"ReLU(z) = max(0, z) for every entry: {entrywise}. For example relu([-2, 3]) = [0, 3].",
     )
 
 
@@ -120,7 +117,7 @@ def check_relu(relu) -> None:
 
 def check_sigmoid_grad(sigmoid_grad) -> None:
     """Exercise 2.3: ``sigmoid_grad(z)`` returns σ(z)·(1 − σ(z)), the slope of the sigmoid at z."""
-    formula = "σ'(z) = σ(z)·(1 − σ(z)): s = sigmoid(z), then return s * (1 - s)."
+    formula = "σ'(z) = σ(z)·(1 − σ(z)): compute σ(z) once, then use it in both factors."
     run_check(
         Exercise("2.3", "sigmoid_grad",
                  "sigmoid_grad computes the sigmoid's slope σ(z)·(1 − σ(z)) for numbers and arrays"),
@@ -147,15 +144,14 @@ def check_sigmoid_grad(sigmoid_grad) -> None:
             Mistake("That is σ(z)·σ(z): the second factor is 1 − σ(z). " + formula,
                     _elementwise(lambda z: _sigma(z) ** 2)),
         ],
-        crash_hints=[_USE_NP_EXP],
         general_hint=formula + " For example σ'(0) = 0.5 · 0.5 = 0.25.",
     )
 
 
 # ---------------------------------------------------------------- Exercise 2.4
 
-_STABLE = ("Subtract each row's maximum before np.exp: softmax(z) = softmax(z − max(z)), "
-           "and np.exp overflows above about 709. Use Z - np.max(Z, axis=1, keepdims=True).")
+_STABLE = ("np.exp overflows above about 709. Subtract each row's own largest score before np.exp: "
+           "softmax(z) = softmax(z − max(z)), so the probabilities stay the same and the largest e^… is e^0 = 1.")
 
 
 def _quietly(function: Callable) -> Callable:
@@ -174,10 +170,12 @@ def _shift_rows(Z: np.ndarray) -> np.ndarray:
 def check_softmax(softmax) -> None:
     """Exercise 2.4: ``softmax(Z)`` turns each row of an (n_samples, n_classes) array into probabilities, stably."""
     rng = np.random.default_rng(0)
-    keep_the_row_axis = ("Keep the row axis when you reduce: np.sum(e, axis=1, keepdims=True) has shape "
+    keep_the_row_axis = ("Keep the row axis when you reduce: a row sum with keepdims=True has shape "
                          "(n_samples, 1), which divides each row by its own total (the same goes for np.max).")
+    columns = ("Each row is one sample: sum along axis=1 (with keepdims=True), so that every row adds up to 1; "
+               "axis=0 made the columns add up to 1.")
     whole_array = ("Each row must add up to 1 on its own: divide by each row's total, "
-                   "np.sum(e, axis=1, keepdims=True), not by the total of the whole array.")
+                   "summed along axis 1, not by the total of the whole array.")
     run_check(
         Exercise("2.4", "softmax",
                  "softmax turns every row of scores into probabilities that sum to 1, even for huge scores"),
@@ -193,8 +191,8 @@ def check_softmax(softmax) -> None:
         ],
         reference=lambda Z: activations.softmax(Z, axis=-1),
         mistakes=[
-            Mistake("Each row is one sample: sum with axis=1, keepdims=True, so that every row adds up to 1 "
-                    "(axis=0 made the columns add up to 1).", lambda Z: activations.softmax(Z, axis=0)),
+            Mistake(columns, lambda Z: activations.softmax(Z, axis=0)),
+            Mistake(columns, _quietly(lambda Z: np.exp(_shift_rows(Z)) / np.exp(_shift_rows(Z)).sum(axis=0))),
             Mistake(whole_array, lambda Z: activations.softmax(Z.reshape(-1)).reshape(Z.shape)),
             Mistake(whole_array, lambda Z: activations.softmax(_shift_rows(Z).reshape(-1)).reshape(Z.shape)),
             Mistake(_STABLE, _quietly(activations.naive_softmax)),
@@ -207,8 +205,8 @@ def check_softmax(softmax) -> None:
             CrashHint(RuntimeWarning, "A row became 0 / 0. Subtract each row's own maximum, "
                       "np.max(Z, axis=1, keepdims=True), so every row keeps one entry e^0 = 1.", text="invalid value"),
             CrashHint(ValueError, keep_the_row_axis, text="broadcast"),
-            _USE_NP_EXP,
         ],
-        general_hint="Row by row: e = np.exp(Z - np.max(Z, axis=1, keepdims=True)), then "
-                     "e / np.sum(e, axis=1, keepdims=True). Every row of the result sums to 1.",
+        general_hint="Row by row: exponentiate the row's scores after subtracting the row's largest score, then "
+                     "divide by the row's own total, so that every row sums to 1. For [[1, 2, 3]] that gives "
+                     "[[0.090, 0.245, 0.665]].",
     )

@@ -14,8 +14,8 @@ from course_lib import neuron
 from ._core import Case, CrashHint, Exercise, Mistake, run_check
 
 _SUM_THE_PRODUCTS = (
-    "You returned the products wᵢ·xᵢ one by one: sum the products into a single number "
-    "(np.dot(x, w) or np.sum(w * x)), then add b."
+    "You returned the products wᵢ·xᵢ one by one: add them up into a single number (numpy's dot product "
+    "multiplies and adds in one step), then add b."
 )
 
 
@@ -55,6 +55,7 @@ def check_weighted_sum(weighted_sum) -> None:
             Mistake("b was added to every product: add it once, to the sum (z = Σ wᵢ·xᵢ + b), not inside the sum or loop.",
                     lambda x, w, b: _dot(x, w) + len(x) * b),
             Mistake(_SUM_THE_PRODUCTS, lambda x, w, b: np.asarray(w) * np.asarray(x)),
+            Mistake(_SUM_THE_PRODUCTS, lambda x, w, b: np.asarray(w) * np.asarray(x) + b),
             Mistake(_SUM_THE_PRODUCTS, lambda x, w, b: [xi * wi for xi, wi in zip(x, w)]),
             Mistake("Return the number itself, not a list holding it: write `return z`, not `return [z]`.",
                     lambda x, w, b: [neuron.weighted_sum(x, w, b)]),
@@ -98,7 +99,7 @@ def check_step_neuron(step_neuron) -> None:
                     lambda x, w, threshold: float(_dot(x, w) > threshold)),
             Mistake("Return the decision, 1 or 0, not the weighted sum: compare it with the threshold first.",
                     lambda x, w, threshold: _dot(x, w)),
-            Mistake("Return the decision, 1 or 0, not the net input z: return 1 if z >= 0 else 0.",
+            Mistake("Return the decision, 1 or 0, not the net input z: compare z with 0 first.",
                     lambda x, w, threshold: _dot(x, w) - threshold),
             Mistake("The bias has the wrong sign: b = -threshold, so z = w·x - threshold "
                     "(you added the threshold, so the neuron says yes far too often).",
@@ -106,15 +107,17 @@ def check_step_neuron(step_neuron) -> None:
             Mistake("The answers are swapped: return 1 when the sum reaches the threshold and 0 when it doesn't.",
                     lambda x, w, threshold: 1.0 - _decision(x, w, threshold)),
         ],
-        general_hint="Compute z = w·x - threshold (the bias is b = -threshold), then return 1 if z >= 0 else 0.",
+        general_hint="The neuron fires (1) when the weighted inputs reach the threshold, Σ wᵢ·xᵢ ≥ threshold, "
+                     "and stays silent (0) below it. For the picnic: 0·(−5) + 1·2 + 1·4 = 6 ≥ 3, so 1.",
     )
 
 
 # ---------------------------------------------------------------- Exercise 1.3
 
-_X_AT_W = "Multiply X @ W: the rows of X are samples, the rows of W are inputs (W has shape (n_in, n_out))."
-_BIAS_PER_COLUMN = ("b has one entry per neuron, i.e. per column of X @ W: "
-                    "plain X @ W + b adds it to every row; don't reshape or transpose b.")
+_X_AT_W = ("Mind the order and the shapes: the rows of X are samples and the rows of W are inputs "
+           "(W has shape (n_in, n_out)), so X comes first in the product and W is used as it is.")
+_BIAS_PER_COLUMN = ("b has one entry per neuron, i.e. per column of the product; numpy adds a 1-D b to every "
+                    "row by itself, so don't reshape or transpose it.")
 
 
 def check_layer_net_input(layer_net_input) -> None:
@@ -133,26 +136,27 @@ def check_layer_net_input(layer_net_input) -> None:
         ],
         reference=neuron.net_input,
         mistakes=[
-            Mistake("The bias is missing: Z = X @ W + b.", lambda X, W, b: X @ W),
-            Mistake("`*` multiplies entry by entry; the matrix product is `@`: Z = X @ W + b.",
+            Mistake("The bias is missing: add b, one entry per neuron, to every row of the product.",
+                    lambda X, W, b: X @ W),
+            Mistake("`*` multiplies entry by entry; a layer needs the matrix product, written `@` in numpy.",
                     lambda X, W, b: X * W + b),
             Mistake(_X_AT_W, lambda X, W, b: W @ X + b),
             Mistake(_X_AT_W, lambda X, W, b: X @ W.T + b),
-            Mistake("The result is transposed: Z needs one row per sample, Z = X @ W + b, "
-                    "of shape (n_samples, n_out).", lambda X, W, b: (X @ W + b).T),
+            Mistake("The result is transposed: Z needs one row per sample and one column per neuron, "
+                    "shape (n_samples, n_out).", lambda X, W, b: (X @ W + b).T),
             Mistake(_BIAS_PER_COLUMN, lambda X, W, b: X @ W + b.reshape(-1, 1)),
-            Mistake("Keep one column per neuron: Z = X @ W + b has shape (n_samples, n_out); "
+            Mistake("Keep one column per neuron: Z has shape (n_samples, n_out); "
                     "don't sum the neurons' outputs together.", lambda X, W, b: (X @ W + b).sum(axis=1)),
         ],
         crash_hints=[
-            CrashHint(ValueError, "`*` multiplies entry by entry, so the shapes must match; the matrix "
-                      "product is `@`: Z = X @ W + b.", text="operands could not be broadcast together with shapes"),
+            CrashHint(ValueError, "`*` multiplies entry by entry, so the shapes must match; a layer needs the "
+                      "matrix product, written `@` in numpy.", text="operands could not be broadcast together with shapes"),
             CrashHint(ValueError, _X_AT_W, text="matmul"),
             CrashHint(ValueError, _X_AT_W, text="not aligned"),
             CrashHint(ValueError, _BIAS_PER_COLUMN, text="broadcast"),
         ],
-        general_hint="Z = X @ W + b: (n_samples, n_in) @ (n_in, n_out) gives (n_samples, n_out), "
-                     "and b, of shape (n_out,), is added to every row.",
+        general_hint="Z = XW + b: the product of (n_samples, n_in) and (n_in, n_out) has shape (n_samples, n_out), "
+                     "one row per sample and one column per neuron; b, of shape (n_out,), is added to every row.",
     )
 
 
@@ -174,7 +178,7 @@ def check_two_layer_forward(two_layer_forward) -> None:
     """Exercise 1.4: ``two_layer_forward(X, W1, b1, W2, b2)`` returns relu(X @ W1 + b1) @ W2 + b2."""
     rng = np.random.default_rng(0)
     W1, b1, W2, b2 = _array([[2, 4], [4, -5]]), _array([0, 0]), _array([[2], [7]]), _array([0])
-    forgot_biases = "Add the biases: the hidden layer is relu(X @ W1 + b1), the output is A1 @ W2 + b2."
+    forgot_biases = "A bias is missing: each layer adds its own bias (b1 in the hidden layer, b2 in the output) to its net input."
     run_check(
         Exercise("1.4", "two_layer_forward",
                  "two_layer_forward sends a batch through a ReLU hidden layer and a linear output layer, "
@@ -188,23 +192,24 @@ def check_two_layer_forward(two_layer_forward) -> None:
         ],
         reference=_network("relu", "identity"),
         mistakes=[
-            Mistake("The ReLU is missing: the hidden layer is A1 = np.maximum(0, X @ W1 + b1), "
-                    "so negative net inputs become 0 before the output layer.", _network("identity", "identity")),
+            Mistake("The ReLU is missing: the hidden layer's negative net inputs must become 0 before they "
+                    "reach the output layer.", _network("identity", "identity")),
             Mistake("ReLU belongs to the hidden layer only: the output layer is linear, A1 @ W2 + b2, "
                     "so it may be negative.", _network("relu", "relu")),
-            Mistake("That is the sigmoid: this network's hidden layer uses ReLU, np.maximum(0, X @ W1 + b1).",
+            Mistake("That is the sigmoid: this network's hidden layer uses ReLU, max(0, z) entry by entry.",
                     _network("sigmoid", "identity")),
             Mistake(forgot_biases, _network("relu", "identity", biases="none")),
             Mistake(forgot_biases, _network("relu", "identity", biases="hidden")),
             Mistake(forgot_biases, _network("relu", "identity", biases="output")),
         ],
         crash_hints=[
-            CrashHint(ValueError, "Python's max compares two numbers; for arrays use np.maximum(0, Z), "
-                      "which works entry by entry.", text="truth value"),
-            CrashHint(ValueError, "Multiply in the order of the data flow: X @ W1 first, then A1 @ W2 "
-                      "(rows are samples, so X comes first).", text="matmul"),
+            CrashHint(ValueError, "Python's max compares two numbers; for arrays numpy has a function that takes "
+                      "the larger of two values entry by entry (np.max, by contrast, finds one largest entry).",
+                      text="truth value"),
+            CrashHint(ValueError, "Multiply in the order of the data flow: X with W1 first, then the hidden "
+                      "layer's output with W2 (rows are samples, so the data come first).", text="matmul"),
         ],
-        general_hint="Two steps: A1 = np.maximum(0, X @ W1 + b1), then return A1 @ W2 + b2. "
-                     "For X = [[3, 4]] the hidden layer is (22, -8) → ReLU → (22, 0), "
-                     "and the output 2·22 + 7·0 = 44.",
+        general_hint="Two steps: the hidden layer applies ReLU to its net input; the output layer is linear (no "
+                     "activation) on the hidden layer's output. For X = [[3, 4]] the hidden layer is (22, -8) → "
+                     "ReLU → (22, 0), and the output 2·22 + 7·0 = 44.",
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._core import Case, CrashHint, Exercise, Mistake, run_check
+from ._core import Case, Exercise, Mistake, run_check
 
 
 def _fahrenheit(celsius):
@@ -25,7 +25,8 @@ def check_celsius_to_fahrenheit(celsius_to_fahrenheit) -> None:
                     lambda c: 5 / 9 * np.asarray(c) + 32),
             Mistake("Brackets: (c + 32) * 1.8 adds 32 before multiplying; multiply first.",
                     lambda c: (np.asarray(c) + 32) * 1.8),
+            Mistake("9 // 5 is integer division: it gives 1, not 1.8. Use / for the factor 9/5.",
+                    lambda c: np.asarray(c) + 32.0),
         ],
-        crash_hints=[CrashHint(TypeError, "Use arithmetic that works on numpy arrays too (no int(), no math.*).")],
         general_hint="Fahrenheit = 9/5 × Celsius + 32; water boils at 100 °C = 212 °F.",
     )

@@ -1,0 +1,141 @@
+"""What a student sees when a check fails: a few short lines, never the checker's code.
+
+A failed check raises :class:`CheckFailed`, an ``AssertionError`` (so that nbval,
+pytest and scripts see a failure). IPython asks an exception for its own
+rendering through ``_render_traceback_`` (the protocol ipyparallel uses for remote
+errors), so in JupyterLab and the classic notebook the red box holds only::
+
+    ✘ Exercise 2.1 · sigmoid is not right yet
+      input      sigmoid(-3.0)
+      expected   0.04743
+      received   0.9526
+    Hint: Check the sign of the exponent: ...
+
+and, when the student's function crashed, the error and the student's own line
+(their frames only: nothing from ``course_lib``, numpy or Python itself). Lines
+are wrapped at :data:`WIDTH` characters between words, so that the browser never
+has to break a word in two. ``str(error)`` stays the plain two-line message.
+"""
+
+from __future__ import annotations
+
+import linecache
+import os
+import sys
+import sysconfig
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+
+WIDTH = 76  # characters: fits JupyterLab's output area at 1280 px with the file browser open
+LABEL = 11  # width of the label column ("expected   ")
+_PACKAGE = str(Path(__file__).resolve().parent.parent) + os.sep  # course_lib/
+_LIBRARIES = tuple({os.path.realpath(p) for p in (sysconfig.get_paths()["stdlib"], sysconfig.get_paths()["purelib"],
+                                                  sysconfig.get_paths()["platlib"])})
+
+
+@dataclass(frozen=True)
+class Frame:
+    """One line of the student's own code on the way to an error."""
+
+    function: str
+    line_number: int
+    source: str
+
+
+def is_student_file(filename: str) -> bool:
+    """Whether ``filename`` holds the student's code: not course_lib, not Python's or a package's.
+
+    >>> is_student_file(__file__)
+    False
+    """
+    if not filename or filename.startswith("<frozen"):
+        return False
+    real = os.path.realpath(filename)
+    return not (real.startswith(_PACKAGE) or real.startswith(_LIBRARIES))
+
+
+def student_frames(error: BaseException, limit: int = 3) -> list[Frame]:
+    """The frames of ``error``'s traceback that are the student's, innermost last (at most ``limit``).
+
+    A function that calls itself shows its line once, not a thousand times.
+    """
+    frames: list[Frame] = []
+    traceback = error.__traceback__
+    while traceback is not None:
+        code = traceback.tb_frame.f_code
+        if is_student_file(code.co_filename):
+            frame = Frame(code.co_name, traceback.tb_lineno,
+                          linecache.getline(code.co_filename, traceback.tb_lineno).strip())
+            if not frames or frames[-1] != frame:
+                frames.append(frame)
+        traceback = traceback.tb_next
+    return frames[-limit:]
+
+
+def warning_frames(warning) -> list[Frame]:
+    """The student's line that issued ``warning`` (a ``warnings.WarningMessage``), if it is theirs."""
+    if not is_student_file(warning.filename):
+        return []
+    source = linecache.getline(warning.filename, warning.lineno).strip()
+    return [Frame("your function", warning.lineno, source)] if source else []
+
+
+def _use_colour() -> bool:
+    """Colour only inside IPython, and not when its profile asks for no colour (as the tests' does)."""
+    shell = sys.modules.get("IPython") and sys.modules["IPython"].get_ipython()
+    return bool(shell) and str(getattr(shell, "colors", "")).lower() != "nocolor"
+
+
+def _wrap(label: str, text: str, indent: int = 2) -> list[str]:
+    """``text`` wrapped after a label column, continuation lines aligned under the text."""
+    lead = " " * indent + label.ljust(LABEL)
+    lines = []
+    for paragraph in str(text).splitlines() or [""]:
+        lines += textwrap.wrap(paragraph, WIDTH, initial_indent=lead, subsequent_indent=" " * len(lead),
+                               break_long_words=False, break_on_hyphens=False) or [lead.rstrip()]
+        lead = " " * len(lead)
+    return lines
+
+
+class CheckFailed(AssertionError):
+    """A failed check, rendered for the student in a few lines (see the module docstring).
+
+    Parameters
+    ----------
+    title : str
+        ``"Exercise 2.1 · sigmoid is not right yet"``.
+    rows : list of (label, text)
+        The facts, e.g. ``[("input", "sigmoid(-3.0)"), ("expected", "0.04743"), ("received", "0.9526")]``.
+    hint : str
+    frames : list of Frame
+        The student's lines that led to an error, innermost last.
+    plain : str
+        ``str(self)``: the message for scripts and tests.
+    """
+
+    def __init__(self, title: str, rows, hint: str, *, frames=(), plain: str):
+        super().__init__(plain)
+        self.title, self.rows, self.hint, self.frames = title, list(rows), hint, list(frames)
+
+    def lines(self) -> list[str]:
+        """The rendered lines, without colour."""
+        lines = [f"✘ {self.title}"]
+        for label, text in self.rows:
+            lines += _wrap(label, text)
+        for number, frame in enumerate(self.frames):
+            where = f"{frame.function}, line {frame.line_number}" + (":" if frame.source else "")
+            lines += _wrap("your code" if number == 0 else "", where)
+            if frame.source:
+                lines.append(" " * (2 + LABEL + 2) + frame.source)
+        lines += textwrap.wrap(f"Hint: {self.hint}", WIDTH, subsequent_indent="      ",
+                               break_long_words=False, break_on_hyphens=False)
+        return lines
+
+    def _render_traceback_(self) -> list[str]:
+        """IPython's protocol: the lines to show instead of a traceback."""
+        lines = self.lines()
+        if _use_colour():
+            lines[0] = f"\x1b[1;31m{lines[0]}\x1b[0m"
+            lines = [f"\x1b[1mHint:\x1b[0m{line[5:]}" if line.startswith("Hint:") else line for line in lines]
+        return lines
