@@ -1,56 +1,157 @@
 """Input checks shared by every module of ``course_lib``.
 
-Each function either returns a clean value or raises a ``TypeError`` /
-``ValueError`` whose message says what was expected, what arrived and how to
-fix it, so that a student never meets a numpy traceback from deep inside.
+Each helper either returns a clean value or raises a ``TypeError`` (wrong kind
+of value) or ``ValueError`` (right kind, wrong value) whose message names the
+parameter, says what was expected, what arrived and how to fix it:
+"``<name>`` must be …; got …. <how to fix>". A student never meets a numpy
+traceback from deep inside, a warning or a NaN.
+
+=====================  ==========================================================
+helper                 for
+=====================  ==========================================================
+:func:`as_real`        one finite number (optionally bounded or positive)
+:func:`as_int`         one integer; :func:`as_positive_int` a count >= 1
+:func:`as_float_array` numbers of any shape; ``finite=True`` refuses ±inf
+:func:`as_finite_array` finite numbers of a given number of dimensions
+:func:`as_vector`,     1-D and 2-D arrays, with a reshape hint
+:func:`as_matrix`
+:func:`as_generator`   a seed (integer >= 0) or a numpy ``Generator``
+:func:`as_bool`        ``True``/``False``, including numpy's ``np.True_``
+:func:`as_choice`      one name from a registry, matched case-insensitively
+:func:`as_interval`    a pair ``(low, high)`` that floats can split into points
+:func:`as_axes`        one matplotlib ``Axes``
+:func:`as_path`        a path given as ``str`` or ``pathlib.Path``
+:func:`call_user_function` a function the student passed in, called so that its
+                       failure or a bad result (None, wrong shape, text,
+                       inf/NaN for finite input) becomes a clear message
+=====================  ==========================================================
 """
 
 from __future__ import annotations
 
+import difflib
 import numbers
+import os
+import warnings
+from pathlib import Path
 
 import numpy as np
 
+LARGEST = np.finfo(float).max
+
 
 def _describe(value) -> str:
-    """A short description of ``value`` for error messages."""
+    """A short description of ``value`` for error messages: its type and value, or an array's shape."""
     if isinstance(value, np.ndarray):
         return f"an array of shape {value.shape} and dtype {value.dtype}"
+    if isinstance(value, (list, tuple)) and value and all(isinstance(v, str) for v in value):
+        return f"a {type(value).__name__} of names {value!r}"[:120]
     return f"{type(value).__name__} {value!r}"[:120]
 
 
-def as_float_array(value, name: str, *, allow_nan: bool = False) -> np.ndarray:
-    """Return ``value`` as a float ndarray (a scalar becomes a 0-d array).
+def _index(array: np.ndarray, mask: np.ndarray):
+    """The first index where ``mask`` holds, as ``(i,)`` or ``(i, j)``; ``()`` for a 0-d array."""
+    return tuple(int(i) for i in np.argwhere(mask)[0]) if array.ndim else ()
+
+
+def _where(name: str, index: tuple) -> str:
+    return f"{name}[{', '.join(map(str, index))}]" if index else name
+
+
+def _is_number(value) -> bool:
+    return isinstance(value, (numbers.Real, np.bool_)) and not isinstance(value, (str, bytes))
+
+
+def _first_non_number(value, array: np.ndarray, name: str) -> str:
+    """Where the first entry that is not a number sits, naming the column of a table."""
+    columns = getattr(value, "columns", None)
+    if columns is not None and hasattr(value, "dtypes"):  # a pandas DataFrame: name the column
+        for column in columns:
+            sample = next((v for v in value[column] if not _is_number(v)), None)
+            if sample is not None:
+                return (f"column {column!r} holds {type(sample).__name__} values such as {sample!r}. "
+                        f"Drop it ({name} = table.drop(columns={column!r})) or encode it as numbers")
+    text_number = None
+    for index in np.ndindex(array.shape):
+        entry = array[index]
+        if isinstance(entry, str) and _parses(entry):  # numpy turns [1.5, "a"] into text throughout
+            text_number = text_number or (index, entry)
+            continue
+        if not _is_number(entry):
+            where = f"column {index[1]} ({_where(name, index)})" if array.ndim == 2 else _where(name, index)
+            entry = str(entry) if isinstance(entry, str) else entry  # np.str_('a') -> 'a'
+            return (f"{where} is {type(entry).__name__} {entry!r}"[:160]
+                    + ". Every entry must be a number: convert, replace or drop that one")
+    if text_number:
+        return (f"{_where(name, text_number[0])} is the text {str(text_number[1])!r}. "
+                f"Write numbers without quotes, or convert with np.asarray({name}, dtype=float)")
+    return f"got {_describe(array)}"
+
+
+def as_float_array(value, name: str, *, allow_nan: bool = False, finite: bool = False, ndim: int | None = None) -> np.ndarray:
+    """Return ``value`` as a new float ndarray (a scalar becomes a 0-d array).
+
+    ``finite=True`` also refuses ±inf; ``ndim`` fixes the number of dimensions.
 
     >>> as_float_array([1, 2], "x")
     array([1., 2.])
+    >>> as_float_array([[5.1, "setosa"]], "X")
+    Traceback (most recent call last):
+    ...
+    TypeError: X must contain numbers only; column 1 (X[0, 1]) is str 'setosa'. Every entry must be a number: convert, replace or drop that one.
     """
     if value is None or isinstance(value, (str, bytes)):
-        raise TypeError(f"{name} must be a number or an array of numbers; got {_describe(value)}.")
+        hint = " Write numbers without quotes." if isinstance(value, str) else ""
+        raise TypeError(f"{name} must be a number or an array of numbers; got {_describe(value)}.{hint}")
     try:
-        array = np.asarray(value)
-    except ValueError as err:  # ragged nested lists
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # a generator or a dict becomes an object array: refused below
+            array = np.array(value)
+    except (ValueError, TypeError) as err:  # ragged nested lists
         raise ValueError(
-            f"{name} must be a rectangular array of numbers; got a ragged sequence ({err})."
+            f"{name} must be a rectangular array of numbers (every row the same length); got a ragged sequence ({err})."
         ) from None
-    if array.dtype == object or not (
-        np.issubdtype(array.dtype, np.number) or array.dtype == bool
-    ):
-        raise TypeError(f"{name} must contain numbers only; got {_describe(array)}.")
+    if array.dtype == object and array.ndim == 0 and not _is_number(value):
+        raise TypeError(f"{name} must be a number or an array of numbers; got {_describe(value)}.")
+    if array.dtype == object or not (np.issubdtype(array.dtype, np.number) or array.dtype == bool):
+        if array.dtype == object and all(_is_number(v) for v in array.flat):
+            pass  # e.g. a list mixing Python ints and numpy floats: converted below
+        else:
+            raise TypeError(f"{name} must contain numbers only; {_first_non_number(value, array, name)}.")
     if np.iscomplexobj(array):
-        raise TypeError(f"{name} must be real; got complex values.")
-    array = array.astype(float)
+        raise TypeError(f"{name} must be real; got complex values. Keep the real part with np.real({name}).")
+    try:
+        array = array.astype(float)
+    except OverflowError:  # a Python int beyond the float range
+        raise ValueError(f"{name} must hold numbers below {LARGEST:.3g}; got an integer too large for a float.") from None
     if not allow_nan and np.isnan(array).any():
         raise ValueError(
-            f"{name} contains NaN (at index {tuple(int(i) for i in np.argwhere(np.isnan(array))[0])}); "
-            "remove or replace missing values before calling this function."
+            f"{name} must not contain NaN; got NaN at {_where(name, _index(array, np.isnan(array)))}. "
+            "Remove or replace missing values before calling this function."
         )
+    if finite and np.isinf(array).any():
+        index = _index(array, np.isinf(array))
+        raise ValueError(
+            f"{name} must be finite; got {array[index]} at {_where(name, index)}. "
+            "Replace infinite values (np.isinf finds them), or check the computation that produced them."
+        )
+    if ndim is not None and array.ndim != ndim:
+        raise ValueError(f"{name} must be {ndim}-D; got {array.ndim}-D, shape {array.shape}.")
     return array
 
 
-def as_matrix(value, name: str, *, rows: str = "n_samples", cols: str = "n_features") -> np.ndarray:
+def as_finite_array(value, name: str, *, ndim: int | None = None) -> np.ndarray:
+    """Return ``value`` as a float ndarray of finite numbers (no NaN, no ±inf), ``ndim``-D if given.
+
+    >>> as_finite_array([[1, 2]], "X", ndim=2)
+    array([[1., 2.]])
+    """
+    return as_float_array(value, name, finite=True, ndim=ndim)
+
+
+def as_matrix(value, name: str, *, rows: str = "n_samples", cols: str = "n_features", finite: bool = False) -> np.ndarray:
     """Return ``value`` as a 2-D float array, or explain why it is not one."""
-    array = as_float_array(value, name)
+    array = as_float_array(value, name, finite=finite)
     if array.ndim != 2:
         hint = (
             f" For a single sample use {name}.reshape(1, -1); for a single feature use {name}.reshape(-1, 1)."
@@ -63,11 +164,12 @@ def as_matrix(value, name: str, *, rows: str = "n_samples", cols: str = "n_featu
     return array
 
 
-def as_vector(value, name: str, *, length_name: str = "n") -> np.ndarray:
+def as_vector(value, name: str, *, length_name: str = "n", finite: bool = False) -> np.ndarray:
     """Return ``value`` as a 1-D float array, or explain why it is not one."""
-    array = as_float_array(value, name)
+    array = as_float_array(value, name, finite=finite)
     if array.ndim != 1:
-        raise ValueError(f"{name} must be 1-D with shape ({length_name},); got shape {array.shape}.")
+        hint = f" For one sample of a batch use {name}[0]." if array.ndim == 2 else ""
+        raise ValueError(f"{name} must be 1-D with shape ({length_name},); got shape {array.shape}.{hint}")
     return array
 
 
@@ -80,32 +182,91 @@ def check_matching(size_a: int, name_a: str, size_b: int, name_b: str) -> None:
         )
 
 
-def as_int(value, name: str, *, minimum: int | None = None) -> int:
-    """Return ``value`` as an ``int``, checking its type and lower bound."""
+def _bounds(value, name, minimum, maximum, positive) -> None:
+    if positive and not value > 0:
+        raise ValueError(f"{name} must be greater than 0; got {value:g}.")
+    if minimum is not None and value < minimum:
+        raise ValueError(f"{name} must be at least {minimum:g}; got {value:g}.")
+    if maximum is not None and value > maximum:
+        raise ValueError(f"{name} must be at most {maximum:g}; got {value:g}.")
+
+
+def as_int(value, name: str, *, minimum: int | None = None, maximum: int | None = None) -> int:
+    """Return ``value`` as an ``int``, checking its type and bounds.
+
+    >>> as_int(np.int64(3), "n_samples")
+    3
+    """
     if isinstance(value, bool) or not isinstance(value, numbers.Integral):
-        raise TypeError(f"{name} must be an integer; got {_describe(value)}.")
-    if minimum is not None and value < minimum:
-        raise ValueError(f"{name} must be at least {minimum}; got {value}.")
-    return int(value)
-
-
-def as_real(value, name: str, *, minimum: float | None = None) -> float:
-    """Return ``value`` as a finite ``float``, checking its type and lower bound."""
-    if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise TypeError(f"{name} must be a real number; got {_describe(value)}.")
-    value = float(value)
-    if not np.isfinite(value):
-        raise ValueError(f"{name} must be finite; got {value}.")
-    if minimum is not None and value < minimum:
-        raise ValueError(f"{name} must be at least {minimum}; got {value}.")
+        hint = ""
+        if isinstance(value, float) and value.is_integer():
+            hint = f" Write {int(value)} without the decimal point."
+        elif isinstance(value, str):
+            hint = " Write a whole number such as 100, without quotes."
+        raise TypeError(f"{name} must be an integer; got {_describe(value)}.{hint}")
+    value = int(value)
+    _bounds(value, name, minimum, maximum, False)
     return value
 
 
+def as_positive_int(value, name: str, *, maximum: int | None = None) -> int:
+    """Return ``value`` as an ``int`` of at least 1 (a count).
+
+    >>> as_positive_int(0, "n_points")
+    Traceback (most recent call last):
+    ...
+    ValueError: n_points must be at least 1; got 0.
+    """
+    return as_int(value, name, minimum=1, maximum=maximum)
+
+
+def as_real(value, name: str, *, minimum: float | None = None, maximum: float | None = None,
+            positive: bool = False) -> float:
+    """Return ``value`` as a finite ``float``, checking its type and bounds.
+
+    A 0-d array (what :func:`course_lib.activations.sigmoid` returns for a number) counts as a number.
+
+    >>> as_real(np.array(0.5), "b")
+    0.5
+    >>> as_real("6", "z_max")
+    Traceback (most recent call last):
+    ...
+    TypeError: z_max must be a real number; got str '6'. Write the number without quotes: 6.
+    """
+    if isinstance(value, np.ndarray) and value.ndim == 0 and value.dtype != bool:
+        value = value[()]
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Real):
+        hint = ""
+        if isinstance(value, str):
+            hint = " Write the number without quotes" + (f": {value.strip()}." if _parses(value) else ".")
+        elif isinstance(value, (list, tuple, np.ndarray)):
+            hint = " Give one number, not a sequence."
+        raise TypeError(f"{name} must be a real number; got {_describe(value)}.{hint}")
+    value = float(value)
+    if not np.isfinite(value):
+        raise ValueError(f"{name} must be finite; got {value}. Use a finite number such as 1.0.")
+    _bounds(value, name, minimum, maximum, positive)
+    return value
+
+
+def _parses(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
 def as_generator(random_state, name: str = "random_state") -> np.random.Generator:
-    """Return a numpy ``Generator`` from an integer seed or an existing generator.
+    """Return a numpy ``Generator`` from an integer seed (>= 0) or an existing generator.
 
     ``None`` is refused on purpose: the course fixes every seed so that every
     run shows the same numbers and figures.
+
+    >>> as_generator(-1)
+    Traceback (most recent call last):
+    ...
+    ValueError: random_state must be a seed of at least 0; got -1. Use a seed such as 0 or 42.
     """
     if isinstance(random_state, np.random.Generator):
         return random_state
@@ -115,4 +276,169 @@ def as_generator(random_state, name: str = "random_state") -> np.random.Generato
             f"{_describe(random_state)}. The course fixes every seed so that every run "
             "shows the same numbers."
         )
+    if random_state < 0:
+        raise ValueError(f"{name} must be a seed of at least 0; got {random_state}. Use a seed such as 0 or 42.")
     return np.random.default_rng(int(random_state))
+
+
+def as_bool(value, name: str) -> bool:
+    """Return ``value`` as a ``bool``; numpy's ``np.True_`` and ``np.False_`` count.
+
+    >>> as_bool(np.bool_(False), "shuffle")
+    False
+    """
+    if isinstance(value, (bool, np.bool_)):
+        return bool(value)
+    raise TypeError(f"{name} must be True or False; got {_describe(value)}.")
+
+
+def as_choice(value, name: str, options, *, example: str | None = None) -> str:
+    """Return the option that ``value`` names, matched case-insensitively, with spaces trimmed.
+
+    >>> as_choice(" ReLU", "activation", ["relu", "tanh"])
+    'relu'
+    >>> as_choice(["relu"], "activation", ["relu", "tanh"])
+    Traceback (most recent call last):
+    ...
+    TypeError: activation must be one name such as 'relu'; got a list of names ['relu']. Pass the name itself, without brackets: 'relu'.
+    """
+    options = list(options)
+    example = example or options[0]
+    if not isinstance(value, str):
+        hint = ""
+        if isinstance(value, (list, tuple)) and len(value) == 1 and isinstance(value[0], str):
+            hint = f" Pass the name itself, without brackets: {value[0]!r}."
+        elif isinstance(value, (list, tuple, np.ndarray)):
+            hint = " Pass a single name."
+        raise TypeError(f"{name} must be one name such as {example!r}; got {_describe(value)}.{hint}")
+    by_key = {option.lower(): option for option in options}
+    key = value.strip().lower()
+    if key in by_key:
+        return by_key[key]
+    close = difflib.get_close_matches(key, list(by_key), n=1)
+    hint = f" Did you mean {by_key[close[0]]!r}?" if close else ""
+    raise ValueError(f"{name} must be one of {', '.join(options)}; got {value!r}.{hint}")
+
+
+def as_interval(value, name: str, *, example: str = "(-5, 5)") -> tuple[float, float]:
+    """Return ``value`` as a pair of finite reals ``(low, high)`` with ``low < high``.
+
+    The width ``high - low`` must itself be a finite float, and wide enough that
+    the points drawn between ``low`` and ``high`` differ.
+
+    >>> as_interval([-3, 3], "extent")
+    (-3.0, 3.0)
+    """
+    if isinstance(value, np.ndarray):
+        value = value.tolist()
+    if not isinstance(value, (tuple, list)) or len(value) != 2:
+        raise TypeError(f"{name} must be a pair (low, high) such as {example}; got {_describe(value)}.")
+    low, high = as_real(value[0], f"{name}[0]"), as_real(value[1], f"{name}[1]")
+    if not low < high:
+        raise ValueError(f"{name} must satisfy low < high; got {value!r}. Swap the two numbers.")
+    width = high - low  # Python floats: beyond the range this is inf, without a warning
+    if not np.isfinite(width):
+        raise ValueError(f"{name} must be narrower than the float range; got {value!r}. Use a range such as {example}.")
+    if width < 1e-9 * max(abs(low), abs(high)):
+        raise ValueError(
+            f"{name} must be wide enough for its points to differ; got {value!r}. Use a range such as {example}."
+        )
+    return low, high
+
+
+def as_axes(ax, name: str = "ax"):
+    """Return ``ax`` if it is one matplotlib ``Axes``; explain an array of axes or a figure.
+
+    >>> as_axes("left")
+    Traceback (most recent call last):
+    ...
+    TypeError: ax must be one matplotlib Axes (from fig, ax = plt.subplots()); got str 'left'.
+    """
+    from matplotlib.axes import Axes
+    from matplotlib.figure import FigureBase
+
+    if isinstance(ax, Axes):
+        return ax
+    hint = ""
+    if isinstance(ax, (np.ndarray, list, tuple)) and any(isinstance(a, Axes) for a in np.ravel(np.array(ax, dtype=object))):
+        shape = np.shape(np.array(ax, dtype=object))
+        first = ", ".join("0" for _ in shape)
+        hint = f" Pass one of them, e.g. {name}=axes[{first}]."
+        what = f"an array of {int(np.prod(shape))} Axes of shape {shape}"
+    elif isinstance(ax, FigureBase):
+        what, hint = "a Figure", f" Pass one of its axes, e.g. {name}=fig.axes[0] or {name}=fig.add_subplot()."
+    else:
+        what = _describe(ax)
+    raise TypeError(f"{name} must be one matplotlib Axes (from fig, ax = plt.subplots()); got {what}.{hint}")
+
+
+def as_path(value, name: str) -> Path:
+    """Return ``value`` as a ``Path``; it must be a ``str`` or a path object.
+
+    >>> as_path(123, "data_dir")
+    Traceback (most recent call last):
+    ...
+    TypeError: data_dir must be a path (a str such as 'data' or a pathlib.Path); got int 123.
+    """
+    if isinstance(value, str) and value.strip():
+        return Path(value)
+    if isinstance(value, os.PathLike) and not isinstance(value, bytes):
+        return Path(value)
+    raise TypeError(f"{name} must be a path (a str such as 'data' or a pathlib.Path); got {_describe(value)}.")
+
+
+def as_function(value, name: str, *, example: str = "np.tanh"):
+    """Return ``value`` if it can be called; refuse anything else clearly."""
+    if callable(value):
+        return value
+    raise TypeError(f"{name} must be a function such as {example}; got {_describe(value)}.")
+
+
+def call_user_function(function, z: np.ndarray, name: str, *, kwargs: dict | None = None,
+                       expects: str = "take one array z and return an array of the same shape") -> np.ndarray:
+    """Call a student's ``function(z, **kwargs)`` and check what comes back; return it as a float array.
+
+    Any exception, numpy floating-point problem or warning inside the call becomes a
+    ``ValueError`` (``TypeError`` if the call itself was wrong, e.g. the number of
+    arguments) naming ``name``; so does a result that is ``None``, not numbers,
+    of another shape than ``z``, or not finite where ``z`` is finite.
+
+    >>> call_user_function(lambda z: None, np.array([1.0]), "activation")
+    Traceback (most recent call last):
+    ...
+    TypeError: activation must return an array of numbers; it returned None for z of shape (1,). Is a `return` statement missing?
+    """
+    z = np.asarray(z, dtype=float)
+    kwargs = kwargs or {}
+    call = f"{name}(z{''.join(f', {k}={v!r}' for k, v in kwargs.items())}) with z of shape {z.shape}"
+    try:
+        with warnings.catch_warnings(), np.errstate(all="raise"):
+            warnings.simplefilter("error")
+            result = function(z.copy(), **kwargs)
+    except Exception as err:
+        kind, must = (TypeError, expects) if isinstance(err, TypeError) else (ValueError, "work for every z it is given")
+        if isinstance(err, (FloatingPointError, Warning)):
+            must = "compute without overflow or invalid values (numpy's warning is an error here)"
+        raise kind(
+            f"{name} must {must}; calling {call} raised {type(err).__name__}: {err}"[:600]
+            + ". Fix the function (try it on np.linspace(-5, 5, 11) first), or pass a name such as 'relu'."
+        ) from err
+    if result is None:
+        raise TypeError(
+            f"{name} must return an array of numbers; it returned None for z of shape {z.shape}. "
+            "Is a `return` statement missing?"
+        )
+    result = as_float_array(result, f"the result of {name}", allow_nan=True)
+    if result.shape != z.shape:
+        raise ValueError(
+            f"{name} must keep the shape of its input {z.shape}; it returned shape {result.shape}. "
+            "Compute elementwise with numpy (np.maximum(z, 0), np.exp(-z)), not with max() or a loop."
+        )
+    bad = ~np.isfinite(result) & np.isfinite(z)
+    if bad.any():
+        index = _index(z, bad)
+        raise ValueError(
+            f"{name} must return finite values for finite input; it returned {result[index]} for z = {z[index]:g}. "
+            "Use a formula that cannot overflow (see course_lib.activations.sigmoid)."
+        )
+    return result

@@ -11,9 +11,15 @@ Conventions
 * Steps fire at the threshold: ``binary_step(0) = 1`` and ``unit_step(0) = +1``.
 * At a kink the derivative takes the slope from the left: ``relu_grad(0) = 0``,
   ``leaky_relu_grad(0) = alpha`` and ``elu_grad(0) = alpha``.
-* Finite inputs, however large, never give a warning, ``nan`` or ``inf``.
+* Finite inputs, however large, never give a warning, ``nan`` or ``inf`` (with one
+  exception: ``leaky_relu`` and ``elu`` with an ``alpha`` so large that ``alpha * z``
+  is beyond the float range give ``-inf``, as float arithmetic does, without a warning).
+  ``±inf`` gives the limit, e.g. ``relu(inf) = inf``, ``sigmoid(-inf) = 0``,
+  ``leaky_relu(-inf, alpha=0) = 0``; ``softmax`` shares the probability among the
+  scores that are ``+inf``. NaN is refused with a ``ValueError``.
   :func:`naive_sigmoid` and :func:`naive_softmax` are the textbook formulas, kept
-  so that the lesson can *show* the overflow that the stable versions avoid.
+  so that the lesson can *show* the overflow that the stable versions avoid: they
+  are the only functions of ``course_lib`` that warn, on purpose.
 
 :data:`ACTIVATIONS` maps names to :class:`Activation` records and
 :func:`get_activation` looks one up. Softmax is not in the registry: each of its
@@ -28,7 +34,15 @@ from typing import Callable
 
 import numpy as np
 
-from course_lib._validation import as_float_array, as_int, as_real
+from course_lib._validation import as_choice, as_float_array, as_int, as_real, call_user_function
+
+__all__ = [
+    "identity", "identity_grad", "binary_step", "binary_step_grad", "unit_step", "unit_step_grad",
+    "sigmoid", "sigmoid_grad", "tanh", "tanh_grad", "arctan", "arctan_grad", "relu", "relu_grad",
+    "leaky_relu", "leaky_relu_grad", "elu", "elu_grad", "softplus", "softplus_grad",
+    "softmax", "softmax_grad", "naive_sigmoid", "naive_softmax",
+    "Activation", "ACTIVATIONS", "get_activation",
+]
 
 
 def _logistic(u: np.ndarray) -> np.ndarray:
@@ -92,11 +106,18 @@ def unit_step_grad(z):
     return np.zeros_like(as_float_array(z, "z"))
 
 
+def _times(c: float, z: np.ndarray) -> np.ndarray:
+    """``c * z`` with ``0 * (±inf) = 0`` (the limit of a zero slope); beyond the float range, ±inf without a warning."""
+    if c == 0.0:
+        return np.zeros_like(z)
+    with np.errstate(over="ignore"):
+        return np.asarray(c * z)
+
+
 def _scaled(z, c) -> np.ndarray:
     """``c * z`` after checking both; a product beyond the float range becomes ±inf."""
     z, c = as_float_array(z, "z"), as_real(c, "c")
-    with np.errstate(over="ignore"):  # sigmoid(±inf) is exactly 1 or 0, so inf is harmless
-        return np.asarray(c * z)
+    return _times(c, z)  # sigmoid(±inf) is exactly 1 or 0, so inf is harmless
 
 
 def sigmoid(z, c=1.0):
@@ -195,7 +216,7 @@ def leaky_relu(z, alpha=0.01):
     array([-1.,  3.])
     """
     z, alpha = as_float_array(z, "z"), as_real(alpha, "alpha")
-    return np.where(z > 0.0, z, alpha * np.minimum(z, 0.0))
+    return np.where(z > 0.0, z, _times(alpha, np.minimum(z, 0.0)))
 
 
 def leaky_relu_grad(z, alpha=0.01):
@@ -279,11 +300,22 @@ def softmax(z, axis=-1):
     >>> softmax([[1000.0, 1000.0], [0.0, 0.0]], axis=0)
     array([[1., 1.],
            [0., 0.]])
+    >>> softmax([np.inf, 1.0])
+    array([1., 0.])
     """
     z = as_float_array(z, "z")
     axis = _class_axis(z, axis)
+    top = z.max(axis=axis, keepdims=True)
+    if np.isneginf(top).any():
+        raise ValueError(
+            f"z must have at least one score above -inf along axis {axis}; got only -inf. "
+            "Softmax of scores that are all -inf is undefined: give at least one finite score."
+        )
+    if np.isposinf(top).any():  # the limit: the +inf scores share the probability equally
+        z = np.where(np.isposinf(top), np.where(np.isposinf(z), 0.0, -np.inf), z)
+        top = z.max(axis=axis, keepdims=True)
     with np.errstate(over="ignore"):  # scores ~1e308 apart give -inf, and exp(-inf) = 0 is right
-        shifted = z - z.max(axis=axis, keepdims=True)
+        shifted = z - top
     e = np.exp(shifted)
     return e / e.sum(axis=axis, keepdims=True)
 
@@ -360,6 +392,21 @@ class Activation:
     default: float | None = None
     output_range: str = "unknown"
 
+    def __post_init__(self):
+        if not isinstance(self.name, str) or not self.name.strip():
+            raise TypeError(f"name must be a non-empty str such as 'my_relu'; got {self.name!r}.")
+        for field, value in [("function", self.function), ("derivative", self.derivative)]:
+            if not (callable(value) or (field == "derivative" and value is None)):
+                hint = (f" For a built-in activation use get_activation({value!r}) instead of building one."
+                        if isinstance(value, str) else "")
+                raise TypeError(f"{field} must be a function such as np.tanh; got {type(value).__name__} {value!r}.{hint}")
+        if self.parameter is not None and not isinstance(self.parameter, str):
+            raise TypeError(f"parameter must be the name of a keyword (a str such as 'alpha') or None; got {self.parameter!r}.")
+        if self.default is not None:
+            as_real(self.default, "default")
+        if not isinstance(self.output_range, str):
+            raise TypeError(f"output_range must be a str such as '(0, 1)'; got {self.output_range!r}.")
+
 
 ACTIVATIONS: dict[str, Activation] = {
     act.name: act
@@ -392,20 +439,33 @@ def get_activation(activation) -> Activation:
     """
     if isinstance(activation, Activation):
         return activation
-    if isinstance(activation, str):
-        key = activation.strip().lower()
-        if key in ACTIVATIONS:
-            return ACTIVATIONS[key]
-        if key == "softmax":
-            raise ValueError(
-                "softmax is not elementwise, so it is not in ACTIVATIONS; call softmax(z) and "
-                "softmax_grad(z) directly (with cross-entropy the output delta is y_hat - y)."
-            )
-        raise ValueError(f"unknown activation {activation!r}; choose one of: {', '.join(ACTIVATIONS)}.")
-    if callable(activation):
-        name = getattr(activation, "__name__", type(activation).__name__)
-        return Activation(name=name, function=activation, derivative=None)
-    raise TypeError(
-        f"activation must be a name such as 'relu' or a function; got "
-        f"{type(activation).__name__} {activation!r}."
-    )
+    if isinstance(activation, str) and activation.strip().lower() == "softmax":
+        raise ValueError(
+            "activation cannot be 'softmax': softmax is not elementwise, so it is not in ACTIVATIONS; call "
+            "softmax(z) and softmax_grad(z) directly (with cross-entropy the output delta is y_hat - y)."
+        )
+    if callable(activation) and not isinstance(activation, str):
+        name = str(getattr(activation, "__name__", type(activation).__name__))
+        return Activation(name=name or "activation", function=activation, derivative=None)
+    try:
+        return ACTIVATIONS[as_choice(activation, "activation", ACTIVATIONS, example="relu")]
+    except TypeError:
+        raise TypeError(
+            "activation must be a name such as 'relu' or a function; got "
+            f"{type(activation).__name__} {activation!r}"[:200]
+            + (". Pass the name itself, without brackets." if isinstance(activation, (list, tuple)) else ".")
+        ) from None
+
+
+def _evaluate(act: Activation, z, *, name: str = "activation", derivative: bool = False, **kwargs) -> np.ndarray:
+    """``act.function(z, **kwargs)`` (or its derivative) as a float array.
+
+    A built-in activation is called directly; any other function, which a student
+    wrote, through :func:`course_lib._validation.call_user_function`, so that its
+    failure or a bad result becomes a message that names ``name``.
+    """
+    function = act.derivative if derivative else act.function
+    name = f"the derivative of {name}" if derivative else name
+    if ACTIVATIONS.get(act.name) is act:
+        return np.asarray(function(z, **kwargs), dtype=float)
+    return call_user_function(function, np.asarray(z, dtype=float), name, kwargs=kwargs)

@@ -5,6 +5,12 @@ A neuron computes a weighted sum of its inputs plus a bias, the *net input*
 :math:`a = f(z)`.  A layer is many neurons side by side; with weights of shape
 ``(n_in, n_out)`` a whole batch goes through it in one product,
 :math:`Z = XW + b`.  Chaining layers is forward propagation.
+
+Every input must be finite (a ``ValueError`` says which one is not), and a net
+input beyond the float range (about ``±1.8e308``) is refused with a hint to scale
+the data, instead of becoming ``inf`` or ``nan``. A function passed as
+``activation`` is called through :func:`course_lib._validation.call_user_function`,
+so that a missing ``return``, a wrong shape or an error inside it is explained.
 """
 
 from __future__ import annotations
@@ -12,18 +18,35 @@ from __future__ import annotations
 import numpy as np
 
 from course_lib._validation import as_float_array, as_matrix, as_real, as_vector, check_matching
-from course_lib.activations import get_activation
+from course_lib.activations import Activation, _evaluate, get_activation
 
 __all__ = ["weighted_sum", "neuron", "layer_forward", "net_input", "forward"]
 
 
 def _as_weight_matrix(W, name: str) -> np.ndarray:
-    """``W`` as a 2-D ``(n_in, n_out)`` float array, with a hint for 1-D input."""
-    W = as_float_array(W, name)
+    """``W`` as a finite 2-D ``(n_in, n_out)`` float array, with a hint for 1-D input."""
+    W = as_float_array(W, name, finite=True)
     if W.ndim != 2:
-        hint = f" For a layer of one neuron use {name}.reshape(-1, 1)." if W.ndim == 1 else ""
+        hint = " For a layer of one neuron give it one column: np.reshape(W, (-1, 1))." if W.ndim == 1 else ""
         raise ValueError(f"{name} must be 2-D with shape (n_in, n_out); got shape {W.shape}.{hint}")
     return W
+
+
+def _in_float_range(z, inputs: str):
+    """``z`` unchanged if finite; a net input beyond the float range is explained, never returned as inf or nan."""
+    if not np.all(np.isfinite(z)):
+        raise ValueError(
+            f"{inputs} must be small enough for their products to stay below {np.finfo(float).max:.3g}; "
+            "the net input overflowed. Scale the inputs (for example, standardise each feature) "
+            "or use smaller weights."
+        )
+    return z
+
+
+def _product(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """``a @ b`` with overflow left to :func:`_in_float_range` (no RuntimeWarning)."""
+    with np.errstate(all="ignore"):
+        return a @ b
 
 
 def _check_chain(n_in: int, W: np.ndarray, b: np.ndarray, *, source: str, target: str, w_name: str, b_name: str) -> None:
@@ -39,14 +62,6 @@ def _check_chain(n_in: int, W: np.ndarray, b: np.ndarray, *, source: str, target
             f"{b_name} has {b.size} entries but {w_name} has {W.shape[1]} outputs ({w_name} has shape {W.shape}). "
             "Give one bias per output neuron."
         )
-
-
-def _apply(f, Z: np.ndarray) -> np.ndarray:
-    """``f(Z)`` as a float array of the same shape as ``Z``."""
-    A = np.asarray(f(Z), dtype=float)
-    if A.shape != Z.shape:
-        raise ValueError(f"the activation must keep the shape of its input {Z.shape}; it returned shape {A.shape}.")
-    return A
 
 
 def weighted_sum(x, w, b=0.0) -> float:
@@ -73,11 +88,13 @@ def weighted_sum(x, w, b=0.0) -> float:
     >>> weighted_sum([5, 1, 4, 8], [2, -1, 3, -2])
     5.0
     """
-    x = as_vector(x, "x", length_name="n_in")
-    w = as_vector(w, "w", length_name="n_in")
+    x = as_vector(x, "x", length_name="n_in", finite=True)
+    w = as_vector(w, "w", length_name="n_in", finite=True)
     check_matching(x.size, "x", w.size, "w")
     b = as_real(b, "b")
-    return float(x @ w + b)  # z = Σ wᵢ·xᵢ + b
+    with np.errstate(all="ignore"):
+        z = x @ w + b  # z = Σ wᵢ·xᵢ + b
+    return float(_in_float_range(z, "x, w and b"))
 
 
 def neuron(x, w, b=0.0, activation="identity") -> float:
@@ -104,9 +121,9 @@ def neuron(x, w, b=0.0, activation="identity") -> float:
     >>> round(neuron([5, 1, 4, 8], [2, -1, 3, -2], b=2.5, activation="sigmoid"), 4)
     0.9994
     """
-    f = get_activation(activation).function
+    act = get_activation(activation)
     z = weighted_sum(x, w, b)
-    return float(_apply(f, np.asarray(z)))  # a = f(z)
+    return float(_evaluate(act, np.asarray(z)))  # a = f(z)
 
 
 def layer_forward(x, W, b, activation="identity") -> np.ndarray:
@@ -131,12 +148,13 @@ def layer_forward(x, W, b, activation="identity") -> np.ndarray:
     >>> layer_forward([2, 3], [[1, -1], [1, 1]], [0, 0])
     array([5., 1.])
     """
-    f = get_activation(activation).function
-    x = as_vector(x, "x", length_name="n_in")
+    act = get_activation(activation)
+    x = as_vector(x, "x", length_name="n_in", finite=True)
     W = _as_weight_matrix(W, "W")
-    b = as_vector(b, "b", length_name="n_out")
+    b = as_vector(b, "b", length_name="n_out", finite=True)
     _check_chain(x.size, W, b, source=f"x has {x.size} features", target="W", w_name="W", b_name="b")
-    return _apply(f, x @ W + b)  # (n_in,) @ (n_in, n_out) -> (n_out,)
+    z = _in_float_range(_product(x, W) + b, "x, W and b")  # (n_in,) @ (n_in, n_out) -> (n_out,)
+    return _evaluate(act, z)
 
 
 def net_input(X, W, b) -> np.ndarray:
@@ -160,8 +178,8 @@ def net_input(X, W, b) -> np.ndarray:
     >>> net_input([[2, 3], [3, 4]], [1, 1], b=-5.0)
     array([0., 2.])
     """
-    X = as_matrix(X, "X", rows="n_samples", cols="n_in")
-    W = as_float_array(W, "W")
+    X = as_matrix(X, "X", rows="n_samples", cols="n_in", finite=True)
+    W = as_float_array(W, "W", finite=True)
     if W.ndim == 1:  # a single neuron applied to every row
         b = as_real(b, "b")
         if W.size != X.shape[1]:
@@ -169,11 +187,11 @@ def net_input(X, W, b) -> np.ndarray:
                 f"X has {X.shape[1]} features but W expects {W.size} inputs (W has shape {W.shape}). "
                 "Give one weight per feature."
             )
-        return X @ W + b  # (n_samples, n_in) @ (n_in,) -> (n_samples,)
+        return _in_float_range(_product(X, W) + b, "X, W and b")  # (n_samples, n_in) @ (n_in,) -> (n_samples,)
     W = _as_weight_matrix(W, "W")
-    b = as_vector(b, "b", length_name="n_out")
+    b = as_vector(b, "b", length_name="n_out", finite=True)
     _check_chain(X.shape[1], W, b, source=f"X has {X.shape[1]} features", target="W", w_name="W", b_name="b")
-    return X @ W + b  # (n_samples, n_in) @ (n_in, n_out) -> (n_samples, n_out)
+    return _in_float_range(_product(X, W) + b, "X, W and b")  # (n_samples, n_in) @ (n_in, n_out) -> (n_samples, n_out)
 
 
 def forward(X, layers) -> np.ndarray:
@@ -200,11 +218,16 @@ def forward(X, layers) -> np.ndarray:
     array([[ 9.],
            [13.]])
     """
-    X = as_matrix(X, "X", rows="n_samples", cols="n_in")
+    X = as_matrix(X, "X", rows="n_samples", cols="n_in", finite=True)
     if not isinstance(layers, (list, tuple)):
         raise TypeError(f"layers must be a list of (W, b, activation) tuples; got {type(layers).__name__}.")
     if len(layers) == 0:
-        raise ValueError("layers is empty; give at least one (W, b, activation) tuple.")
+        raise ValueError("layers must hold at least one (W, b, activation) tuple; got an empty list.")
+    if len(layers) == 3 and _looks_like_activation(layers[2]):  # a list of layers holds tuples, not a function
+        raise TypeError(
+            "layers must be a list of (W, b, activation) tuples; got one (W, b, activation) tuple without the list. "
+            "Wrap it in square brackets: forward(X, [(W, b, activation)])."
+        )
     checked, n_in = [], X.shape[1]
     for i, layer in enumerate(layers):  # validate every layer before computing anything
         if not isinstance(layer, (list, tuple)) or len(layer) != 3:
@@ -214,15 +237,21 @@ def forward(X, layers) -> np.ndarray:
                 "For a single layer write layers=[(W, b, activation)]."
             )
         W = _as_weight_matrix(layer[0], f"W of layer {i}")
-        b = as_vector(layer[1], f"b of layer {i}", length_name="n_out")
-        f = get_activation(layer[2]).function
+        b = as_vector(layer[1], f"b of layer {i}", length_name="n_out", finite=True)
+        act = get_activation(layer[2])
         source = f"X has {n_in} features" if i == 0 else f"layer {i - 1} has {n_in} outputs"
         _check_chain(
             n_in, W, b, source=source, target=f"layer {i}", w_name=f"W of layer {i}", b_name=f"b of layer {i}"
         )
-        checked.append((W, b, f))
+        checked.append((W, b, act))
         n_in = W.shape[1]
     A = X
-    for W, b, f in checked:
-        A = _apply(f, A @ W + b)  # (n_samples, n_in) @ (n_in, n_out) -> (n_samples, n_out)
+    for i, (W, b, act) in enumerate(checked):
+        inputs = "X and the weights of layer 0" if i == 0 else f"the outputs of layer {i - 1} and the weights of layer {i}"
+        Z = _in_float_range(_product(A, W) + b, inputs)
+        A = _evaluate(act, Z, name=f"the activation of layer {i}")  # (n_samples, n_in) @ (n_in, n_out) -> (n_samples, n_out)
     return A
+
+
+def _looks_like_activation(value) -> bool:
+    return isinstance(value, (str, Activation)) or callable(value)

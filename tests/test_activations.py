@@ -82,7 +82,7 @@ def test_get_activation_returns_registry_entry_case_insensitively():
 
 
 def test_get_activation_unknown_name_lists_the_choices():
-    expected = "unknown activation 'sigmoidd'; choose one of: " + ", ".join(NAMES)
+    expected = "activation must be one of " + ", ".join(NAMES) + "; got 'sigmoidd'. Did you mean 'sigmoid'?"
     with pytest.raises(ValueError, match=re.escape(expected)):
         get_activation("sigmoidd")
 
@@ -374,7 +374,7 @@ def test_non_numbers_raise_type_error(func, bad):
 
 @pytest.mark.parametrize("func", ALL_STABLE, ids=lambda f: f.__name__)
 def test_nan_raises_value_error_saying_where(func):
-    with pytest.raises(ValueError, match=r"z contains NaN \(at index \(1,\)\)"):
+    with pytest.raises(ValueError, match=r"z must not contain NaN; got NaN at z\[1\]\. Remove or replace"):
         func([0.0, np.nan])
 
 

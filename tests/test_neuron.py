@@ -184,7 +184,7 @@ def test_weighted_sum_rejects_mismatched_lengths():
     [
         ("5148", [1, 2], 0.0, TypeError, "x must be a number or an array of numbers"),
         (None, [1, 2], 0.0, TypeError, "x must be a number"),
-        ([1, np.nan], [1, 2], 0.0, ValueError, "x contains NaN"),
+        ([1, np.nan], [1, 2], 0.0, ValueError, r"x must not contain NaN; got NaN at x\[1\]"),
         ([1, 2], [1, "a"], 0.0, TypeError, "w must contain numbers only"),
         ([[1, 2]], [1, 2], 0.0, ValueError, r"x must be 1-D with shape \(n_in,\); got shape \(1, 2\)"),
         ([1, 2], [1, 2], "3", TypeError, "b must be a real number"),
@@ -213,7 +213,7 @@ def test_layer_forward_rejects_bias_of_wrong_length():
 
 
 def test_layer_forward_rejects_1d_weights_with_a_reshape_hint():
-    with pytest.raises(ValueError, match=r"W must be 2-D with shape \(n_in, n_out\); got shape \(2,\)\. .*W\.reshape\(-1, 1\)"):
+    with pytest.raises(ValueError, match=r"W must be 2-D with shape \(n_in, n_out\); got shape \(2,\)\. For a layer of one neuron give it one column: np\.reshape\(W, \(-1, 1\)\)"):
         layer_forward([1, 2], [1, 2], [0])
 
 
@@ -254,12 +254,12 @@ def test_net_input_with_1d_weights_rejects_wrong_length_and_array_bias():
     [
         ("X", W1, [0, 0], TypeError, "X must be a number or an array of numbers"),
         (None, W1, [0, 0], TypeError, "X must be a number"),
-        ([[1, np.nan]], W1, [0, 0], ValueError, "X contains NaN"),
+        ([[1, np.nan]], W1, [0, 0], ValueError, r"X must not contain NaN; got NaN at X\[0, 1\]"),
         ([[1, 2]], None, [0, 0], TypeError, "W must be a number"),
         ([[1, 2]], np.ones((2, 2, 1)), [0, 0], ValueError, r"W must be 2-D with shape \(n_in, n_out\)"),
         ([[1, 2]], W1, None, TypeError, "b must be a number"),
         ([[1, 2]], W1, [[0, 0]], ValueError, r"b must be 1-D with shape \(n_out,\)"),
-        ([[1, 2]], W1, [0, np.nan], ValueError, "b contains NaN"),
+        ([[1, 2]], W1, [0, np.nan], ValueError, r"b must not contain NaN; got NaN at b\[1\]"),
     ],
 )
 def test_net_input_rejects_bad_inputs(X, W, b, error, message):
@@ -295,9 +295,10 @@ def test_forward_validates_every_layer_before_computing():
     [
         (None, TypeError, "layers must be a list of \\(W, b, activation\\) tuples; got NoneType"),
         ("relu", TypeError, "layers must be a list"),
-        ([], ValueError, "layers is empty"),
+        ([], ValueError, r"layers must hold at least one \(W, b, activation\) tuple; got an empty list"),
         ([(W1, [0, 0])], ValueError, r"layers\[0\] must be a \(W, b, activation\) tuple; got tuple of length 2"),
-        ((W1, [0, 0], "relu"), ValueError, r"layers\[0\] must be .* layers=\[\(W, b, activation\)\]"),
+        ((W1, [0, 0], "relu"), TypeError, r"got one \(W, b, activation\) tuple without the list\. "
+                                         r"Wrap it in square brackets: forward\(X, \[\(W, b, activation\)\]\)"),
     ],
 )
 def test_forward_rejects_malformed_layers(layers, error, message):
@@ -313,5 +314,5 @@ def test_forward_rejects_1d_x_and_unknown_activation():
 
 
 def test_activation_that_changes_shape_is_reported():
-    with pytest.raises(ValueError, match=r"the activation must keep the shape of its input"):
+    with pytest.raises(ValueError, match=r"activation must keep the shape of its input \(2,\); it returned shape \(\)"):
         layer_forward([1, 2], W1, [0, 0], activation=lambda z: z.sum())
