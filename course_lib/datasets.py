@@ -13,11 +13,17 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ._validation import as_generator, as_int, as_real
+from ._validation import as_bool, as_choice, as_generator, as_int, as_path, as_real
+
+__all__ = [
+    "DATA_DIR", "CHECKSUMS", "IRIS_FEATURES", "IRIS_SPECIES", "XOR_CORNERS", "XOR_LABELS",
+    "data_path", "load_iris", "make_moons", "make_xor",
+]
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 #: SHA-256 of each bundled file; ``data/README.md`` lists the same (a test keeps them equal).
+#: A copy with Windows line endings (CRLF) is accepted when it differs only by them.
 CHECKSUMS = {
     "iris.csv": "3c3d1995815c9d9c37c2b4c5a7f189b0dd204228fa4f6f3b935d5c12a273a431",
 }
@@ -26,30 +32,73 @@ IRIS_FEATURES = ["sepal_length_cm", "sepal_width_cm", "petal_length_cm", "petal_
 IRIS_SPECIES = ["setosa", "versicolor", "virginica"]
 
 
+MAX_SAMPLES = 10_000_000  # more would not fit in a laptop's memory next to the course
+MAX_NOISE = 1e6  # the shapes are about 1 apart: far less already hides them; far more overflows
+
+
+def _restore_hint(name: str, folder: Path) -> str:
+    """What to do about a missing or changed file: git only helps in the course's own data/."""
+    if folder == DATA_DIR:
+        return (f"Restore it: in the course folder run `git checkout -- data/{name}` (a clone made "
+                "after this version checks data/ out byte-exact on every system), or download the course again.")
+    return (f"Copy the course's own data/{name} into {folder}, or leave data_dir out to use "
+            f"the course's copy ({DATA_DIR / name}).")
+
+
+def _sha256_variants(raw: bytes) -> set[str]:
+    """SHA-256 of the bytes as they are and with Windows line endings (CRLF) turned into LF."""
+    return {hashlib.sha256(raw).hexdigest(), hashlib.sha256(raw.replace(b"\r\n", b"\n")).hexdigest()}
+
+
 def data_path(name: str, data_dir: Path | None = None) -> Path:
     """Return the path of a bundled data file after checking that it is intact.
 
+    The file's SHA-256 must be the one in :data:`CHECKSUMS`, either as it is or
+    after turning CRLF line endings into LF (a Windows checkout of the same text).
+
+    Parameters
+    ----------
+    name : str
+        A file name from :data:`CHECKSUMS`, such as ``"iris.csv"`` (any capitalisation).
+    data_dir : str or pathlib.Path, optional
+        The folder that holds the file; by default the course's ``data/``.
+
     Raises
     ------
+    TypeError
+        ``name`` or ``data_dir`` is not text or a path.
     FileNotFoundError
         The file is missing (with what to do about it).
     ValueError
-        The file's contents differ from the ones the course was written for.
+        Unknown name, a ``data_dir`` that is a file, or contents that differ from
+        the ones the course was written for.
+
+    >>> data_path("IRIS.csv").name
+    'iris.csv'
     """
-    if name not in CHECKSUMS:
-        raise ValueError(f"unknown data file {name!r}; the course ships: {', '.join(sorted(CHECKSUMS))}.")
-    path = Path(data_dir or DATA_DIR) / name
-    if not path.is_file():
-        raise FileNotFoundError(
-            f"The data file {path} is missing. It ships with the course in data/: restore it with "
-            f"`git checkout -- data/{name}` in the course folder, or clone the course again."
+    name = as_choice(name, "name", sorted(CHECKSUMS), example="iris.csv")
+    folder = DATA_DIR if data_dir is None else as_path(data_dir, "data_dir").expanduser()
+    if folder.is_file():
+        raise ValueError(
+            f"data_dir must be the folder that holds {name}, not a file; got {folder}. "
+            f"Pass its folder: data_dir={str(folder.parent)!r}."
         )
-    digest = hashlib.sha256(path.read_bytes()).hexdigest()
-    if digest != CHECKSUMS[name]:
+    if not folder.is_dir():
+        raise FileNotFoundError(
+            f"data_dir must be an existing folder; got {folder}, which does not exist. "
+            f"Check the spelling, or leave data_dir out to use the course's data/ folder."
+        )
+    path = folder / name
+    if not path.is_file():
+        raise FileNotFoundError(f"The data file {path} is missing. {_restore_hint(name, folder)}")
+    raw = path.read_bytes()
+    if CHECKSUMS[name] not in _sha256_variants(raw):
+        digest = hashlib.sha256(raw).hexdigest()
         raise ValueError(
             f"The data file {path} has been changed: its SHA-256 is {digest[:12]}…, expected "
-            f"{CHECKSUMS[name][:12]}…. The lessons' numbers depend on the original; restore it with "
-            f"`git checkout -- data/{name}` (save a copy first if you edited it on purpose)."
+            f"{CHECKSUMS[name][:12]}… (also with its line endings turned from CRLF to LF). The lessons' "
+            f"numbers depend on the original. Save a copy first if you edited it on purpose; then "
+            f"{_restore_hint(name, folder)[0].lower()}{_restore_hint(name, folder)[1:]}"
         )
     return path
 
@@ -58,7 +107,8 @@ def load_iris(data_dir: Path | None = None) -> pd.DataFrame:
     """Fisher's Iris data: 150 flowers, four measurements in cm, three species.
 
     Rows are in the order of the UCI file (50 setosa, 50 versicolor, 50
-    virginica). Rows 35 and 38 (1-based) keep the UCI file's two known errata,
+    virginica). ``data_dir`` (a folder, as in :func:`data_path`) defaults to
+    the course's ``data/``. Rows 35 and 38 (1-based) keep the UCI file's two known errata,
     so that the classic published results reproduce; see ``data/README.md``.
 
     Returns
@@ -86,6 +136,10 @@ def make_moons(n_samples: int = 200, noise: float = 0.1, shuffle: bool = True, r
     lower arc :math:`(1 - \cos t, \tfrac12 - \sin t)`, :math:`t \in [0, \pi]`,
     each point moved by Gaussian noise of standard deviation ``noise``.
 
+    ``n_samples`` is at least 2 and at most ``MAX_SAMPLES``; ``noise`` lies between 0
+    and ``MAX_NOISE`` (1e6: the arcs are about 1 apart, so 0.1–0.3 is the useful range);
+    ``shuffle`` is a bool; ``random_state`` an integer seed of at least 0 or a Generator.
+
     Returns
     -------
     X : ndarray of shape (n_samples, 2)
@@ -104,8 +158,9 @@ def make_moons(n_samples: int = 200, noise: float = 0.1, shuffle: bool = True, r
     >>> y
     array([0, 0, 0, 1, 1, 1])
     """
-    n_samples = as_int(n_samples, "n_samples", minimum=2)
-    noise = as_real(noise, "noise", minimum=0.0)
+    n_samples = as_int(n_samples, "n_samples", minimum=2, maximum=MAX_SAMPLES)
+    noise = as_real(noise, "noise", minimum=0.0, maximum=MAX_NOISE)
+    shuffle = as_bool(shuffle, "shuffle")
     rng = as_generator(random_state)
     n_upper = n_samples // 2
     n_lower = n_samples - n_upper
@@ -127,6 +182,7 @@ def make_xor(n_samples: int = 200, noise: float = 0.1, shuffle: bool = True, ran
 
     Corners are used in turn, so each holds a quarter of the points; with
     ``n_samples=4, noise=0, shuffle=False`` this is exactly the XOR truth table.
+    The arguments follow the rules of :func:`make_moons` (with ``n_samples`` at least 1).
 
     Returns
     -------
@@ -144,17 +200,16 @@ def make_xor(n_samples: int = 200, noise: float = 0.1, shuffle: bool = True, ran
     >>> y
     array([0, 1, 1, 0])
     """
-    n_samples = as_int(n_samples, "n_samples", minimum=1)
-    noise = as_real(noise, "noise", minimum=0.0)
+    n_samples = as_int(n_samples, "n_samples", minimum=1, maximum=MAX_SAMPLES)
+    noise = as_real(noise, "noise", minimum=0.0, maximum=MAX_NOISE)
+    shuffle = as_bool(shuffle, "shuffle")
     rng = as_generator(random_state)
     corner = np.arange(n_samples) % 4
     X = XOR_CORNERS[corner] + rng.normal(0.0, noise, size=(n_samples, 2))
     return _maybe_shuffle(X, XOR_LABELS[corner].copy(), shuffle, rng)
 
 
-def _maybe_shuffle(X, y, shuffle, rng):
-    if not isinstance(shuffle, bool):
-        raise TypeError(f"shuffle must be True or False; got {shuffle!r}.")
+def _maybe_shuffle(X, y, shuffle: bool, rng):
     if shuffle:
         order = rng.permutation(len(y))
         X, y = X[order], y[order]

@@ -43,9 +43,74 @@ def test_data_readme_lists_the_checksum_the_loader_verifies():
     assert "CC BY 4.0" in readme
 
 
-def test_a_missing_data_file_says_how_to_restore_it(tmp_path):
-    with pytest.raises(FileNotFoundError, match=r"git checkout -- data/iris.csv"):
+def test_a_missing_file_in_another_folder_says_to_copy_it_there_not_to_use_git(tmp_path):
+    with pytest.raises(FileNotFoundError, match=r"is missing\. Copy the course's own data/iris\.csv into .*or leave data_dir out"):
         datasets.load_iris(data_dir=tmp_path)
+
+
+def test_a_missing_file_in_the_course_folder_says_how_to_restore_it_with_git(monkeypatch, tmp_path):
+    monkeypatch.setattr(datasets, "DATA_DIR", tmp_path)
+    with pytest.raises(FileNotFoundError, match=r"is missing\. Restore it: in the course folder run `git checkout -- data/iris\.csv`"):
+        datasets.load_iris()
+
+
+def test_a_crlf_copy_of_iris_as_on_a_windows_checkout_loads_and_equals_the_original(tmp_path):
+    raw = (ROOT / "data" / "iris.csv").read_bytes()
+    assert b"\r\n" not in raw  # the repository copy is LF (and .gitattributes keeps it so)
+    (tmp_path / "iris.csv").write_bytes(raw.replace(b"\n", b"\r\n"))
+    assert hashlib.sha256((tmp_path / "iris.csv").read_bytes()).hexdigest() != datasets.CHECKSUMS["iris.csv"]
+    assert datasets.data_path("iris.csv", tmp_path) == tmp_path / "iris.csv"
+    assert datasets.load_iris(data_dir=tmp_path).equals(datasets.load_iris())
+
+
+def test_a_crlf_copy_with_a_changed_value_is_still_refused_and_mentions_line_endings(tmp_path):
+    raw = (ROOT / "data" / "iris.csv").read_bytes().replace(b"5.1,3.5", b"5.2,3.5", 1)
+    (tmp_path / "iris.csv").write_bytes(raw.replace(b"\n", b"\r\n"))
+    with pytest.raises(ValueError, match=r"has been changed: .*also with its line endings turned from CRLF to LF.*"
+                                         r"Save a copy first .* copy the course's own data/iris\.csv"):
+        datasets.load_iris(data_dir=tmp_path)
+
+
+def test_gitattributes_keeps_the_data_files_byte_exact_on_every_system():
+    import subprocess
+
+    out = subprocess.run(["git", "check-attr", "text", "data/iris.csv"], cwd=ROOT, capture_output=True, text=True)
+    if out.returncode != 0:
+        pytest.skip("not a git checkout")
+    assert out.stdout.strip() == "data/iris.csv: text: unset"
+
+
+def test_data_dir_given_the_csv_file_itself_names_the_folder_to_pass_instead():
+    with pytest.raises(ValueError, match=r"data_dir must be the folder that holds iris\.csv, not a file; got .*iris\.csv\. "
+                                         r"Pass its folder: data_dir='.*data'"):
+        datasets.load_iris(data_dir=ROOT / "data" / "iris.csv")
+
+
+def test_data_dir_that_does_not_exist_says_so(tmp_path):
+    with pytest.raises(FileNotFoundError, match=r"data_dir must be an existing folder; got .*nowhere, which does not exist"):
+        datasets.load_iris(data_dir=tmp_path / "nowhere")
+
+
+@pytest.mark.parametrize("data_dir", [123, b"data", ["data"], ""])
+def test_data_dir_that_is_not_a_path_gets_our_type_error(data_dir):
+    with pytest.raises(TypeError, match=r"data_dir must be a path \(a str such as 'data' or a pathlib\.Path\); got "):
+        datasets.load_iris(data_dir=data_dir)
+
+
+def test_data_dir_as_a_string_works():
+    assert datasets.load_iris(data_dir=str(ROOT / "data")).shape == (150, 5)
+
+
+def test_data_path_given_a_list_asks_for_the_name_without_brackets():
+    with pytest.raises(TypeError, match=r"name must be one name such as 'iris\.csv'; got a list of names \['iris\.csv'\]\. "
+                                        r"Pass the name itself, without brackets"):
+        datasets.data_path(["iris.csv"])
+
+
+def test_data_path_matches_names_case_insensitively_and_suggests_close_ones():
+    assert datasets.data_path("Iris.CSV").name == "iris.csv"
+    with pytest.raises(ValueError, match=r"name must be one of iris\.csv; got 'iris\.txt'\. Did you mean 'iris\.csv'\?"):
+        datasets.data_path("iris.txt")
 
 
 def test_an_altered_data_file_is_refused_with_an_explanation(tmp_path):
@@ -93,8 +158,26 @@ def test_xor_labels_follow_the_nearest_corner():
         ({"noise": -0.1}, ValueError, "noise must be at least 0"),
         ({"random_state": None}, TypeError, "random_state must be an integer seed"),
         ({"shuffle": "yes"}, TypeError, "shuffle must be True or False"),
+        ({"random_state": -1}, ValueError, r"random_state must be a seed of at least 0; got -1\. Use a seed such as 0"),
+        ({"noise": 1e300}, ValueError, r"noise must be at most 1e\+06; got 1e\+300"),
+        ({"noise": float("inf")}, ValueError, "noise must be finite"),
+        ({"n_samples": 10**12}, ValueError, "n_samples must be at most"),
+        ({"n_samples": "many"}, TypeError, r"n_samples must be an integer; got str 'many'\. Write a whole number"),
     ],
 )
 def test_generators_explain_bad_arguments(kwargs, error, message):
     with pytest.raises(error, match=message):
         datasets.make_moons(**kwargs)
+
+
+@pytest.mark.parametrize("make", [datasets.make_moons, datasets.make_xor])
+def test_generators_accept_numpy_bools_and_integers_as_the_rest_of_numpy_gives_them(make):
+    X, y = make(n_samples=np.int64(8), noise=np.float64(0.1), shuffle=np.bool_(False), random_state=np.int32(3))
+    X2, y2 = make(n_samples=8, noise=0.1, shuffle=False, random_state=3)
+    assert np.array_equal(X, X2) and np.array_equal(y, y2)
+
+
+@pytest.mark.parametrize("make", [datasets.make_moons, datasets.make_xor])
+def test_generators_with_the_largest_noise_allowed_stay_finite(make):
+    X, _ = make(n_samples=50, noise=datasets.MAX_NOISE)
+    assert np.isfinite(X).all()
