@@ -17,8 +17,8 @@ import math
 import matplotlib.pyplot as plt
 import numpy as np
 
-from course_lib._validation import as_real, as_vector
-from course_lib.activations import get_activation
+from course_lib._validation import LARGEST, as_axes, as_bool, as_int, as_interval, as_real, as_vector
+from course_lib.activations import _evaluate, get_activation
 
 __all__ = [
     "OKABE_ITO", "COLORS", "style", "decision_line_equation",
@@ -38,6 +38,7 @@ GRID_PARAMETERS = {"leaky_relu": 0.5}  # alpha = 0.5, as in the figure of lesson
 
 def style(ax, title=None, xlabel=None, ylabel=None, *, zero_lines=True):
     """Give ``ax`` the course's font sizes, labels and light-grey zero lines; return ``ax``."""
+    ax, zero_lines = as_axes(ax), as_bool(zero_lines, "zero_lines")
     if title is not None:
         ax.set_title(title, fontsize=TITLE_SIZE)
     if xlabel is not None:
@@ -58,13 +59,8 @@ def _num(value: float) -> str:
 
 
 def _check_range(value, name: str) -> tuple[float, float]:
-    """``value`` as a pair of finite reals ``(low, high)`` with ``low < high``."""
-    if not isinstance(value, (tuple, list)) or len(value) != 2:
-        raise TypeError(f"{name} must be a pair (low, high) such as (-5, 5); got {value!r}.")
-    low, high = as_real(value[0], f"{name}[0]"), as_real(value[1], f"{name}[1]")
-    if not low < high:
-        raise ValueError(f"{name} must satisfy low < high; got {value!r}. Swap the two numbers.")
-    return low, high
+    """``value`` as a pair of finite reals ``(low, high)`` with ``low < high`` and a finite width."""
+    return as_interval(value, name)
 
 
 def _parameter_kwargs(act, parameter) -> dict:
@@ -85,7 +81,7 @@ def _title(act, kwargs: dict) -> str:
 
 def _check_w(w) -> np.ndarray:
     """``w`` as the two weights ``(w1, w2)`` of a two-input neuron."""
-    w = as_vector(w, "w", length_name="2")
+    w = as_vector(w, "w", length_name="2", finite=True)
     if w.size != 2:
         raise ValueError(f"w must hold two weights (w1, w2) for the two inputs x1, x2; got {w.size}.")
     return w
@@ -100,8 +96,11 @@ def decision_line_equation(w, b) -> str:
     '2·x₁ + 0·x₂ + 1 = 0,  i.e.  x₁ = −0.5 (a vertical line)'
     >>> decision_line_equation([0, 0], 1)
     'no decision line: w₁ = w₂ = 0, so z = b everywhere'
+
+    A weight so small next to the other that solving for :math:`x_2` would leave the float
+    range gives the practically vertical (or, with both tiny, unreachable) line instead.
     """
-    (w1, w2), b = _check_w(w), as_real(b, "b")
+    (w1, w2), b = (float(v) for v in _check_w(w)), as_real(b, "b")  # Python floats: no overflow warnings
     if w1 == 0.0 and w2 == 0.0:
         return "no decision line: w\u2081 = w\u2082 = 0, so z = b everywhere"
 
@@ -109,9 +108,15 @@ def decision_line_equation(w, b) -> str:
         return f" {'−' if v < 0 else '+'} {_num(abs(v))}"
 
     equation = f"{_num(w1)}·x\u2081{signed(w2)}·x\u2082{signed(b)} = 0"
+    slope, intercept = (-w1 / w2, -b / w2) if w2 != 0.0 else (math.inf, math.inf)
+    if math.isfinite(slope) and math.isfinite(intercept):
+        return f"{equation},  i.e.  x\u2082 = {_num(slope)}·x\u2081{signed(intercept)}"
+    where = -b / w1 if w1 != 0.0 else math.inf
+    if not math.isfinite(where):
+        return f"{equation},  i.e.  no line within the float range: z has the sign of b everywhere"
     if w2 == 0.0:
-        return f"{equation},  i.e.  x\u2081 = {_num(-b / w1)} (a vertical line)"
-    return f"{equation},  i.e.  x\u2082 = {_num(-w1 / w2)}·x\u2081{signed(-b / w2)}"
+        return f"{equation},  i.e.  x\u2081 = {_num(where)} (a vertical line)"
+    return f"{equation},  i.e.  x\u2081 ≈ {_num(where)} (practically vertical: w\u2082 is tiny next to w\u2081)"
 
 
 class FunctionPlot:
@@ -121,7 +126,8 @@ class FunctionPlot:
     """
 
     def __init__(self, ax, x_range=(-5, 5), n_points=401):
-        self.ax = ax
+        self.ax = ax = as_axes(ax)
+        n_points = as_int(n_points, "n_points", minimum=2, maximum=100_000)
         self.z = np.linspace(*_check_range(x_range, "x_range"), n_points)
         (self.f_line,) = ax.plot(self.z, self.z, color=COLORS["function"], linewidth=2.5, label="f(z)")
         (self.df_line,) = ax.plot(self.z, self.z, color=COLORS["derivative"], linewidth=2.5,
@@ -131,7 +137,7 @@ class FunctionPlot:
 
     def _curves(self, act, parameter):
         kwargs = _parameter_kwargs(act, parameter)
-        return kwargs, act.function(self.z, **kwargs), act.derivative(self.z, **kwargs)
+        return kwargs, _evaluate(act, self.z, **kwargs), _evaluate(act, self.z, derivative=True, **kwargs)
 
     def y_limits(self, activation, parameters=(None,), margin=0.05):
         """Y-limits ``(low, high)`` that hold ``f`` and ``f'`` for every value in ``parameters``.
@@ -141,19 +147,20 @@ class FunctionPlot:
         stands for the default. Fixed limits let a change of the parameter show
         as a change of the curve instead of a change of the axis.
         """
-        act = _with_derivative(activation)
+        act, margin = _with_derivative(activation), as_real(margin, "margin", minimum=0.0, maximum=10.0)
         values = np.concatenate([np.concatenate(self._curves(act, p)[1:]) for p in parameters])
         values = values[np.isfinite(values)]
         low, high = (float(values.min()), float(values.max())) if values.size else (-1.0, 1.0)
         pad = margin * (high - low) if high > low else 0.5
-        return low - pad, high + pad
+        with np.errstate(over="ignore"):  # curves near the float limit: keep the limits finite
+            return float(np.clip(low - pad, -LARGEST, LARGEST)), float(np.clip(high + pad, -LARGEST, LARGEST))
 
     def set(self, activation, parameter=None, *, autoscale=True):
         """Show ``activation`` (a name) with ``parameter`` (``None``: its default); return ``self``.
 
         With ``autoscale=False`` the y-limits stay as they are (see :meth:`y_limits`).
         """
-        act = _with_derivative(activation)
+        act, autoscale = _with_derivative(activation), as_bool(autoscale, "autoscale")
         kwargs, f, df = self._curves(act, parameter)
         self.f_line.set_ydata(f)
         self.df_line.set_ydata(df)
@@ -186,9 +193,9 @@ def colour_scale(activation, z_max=6.0):
     ((0.0, 1.0, 'neither'), (0.0, 6.0, 'max'))
     """
     act = get_activation(activation)
-    with np.errstate(all="ignore"):  # f(±inf) may warn or give nan for a general callable
-        ends = np.asarray(act.function(np.array([-np.inf, np.inf])), dtype=float)
-        values = np.asarray(act.function(np.linspace(-z_max, z_max, 241)), dtype=float)
+    z_max = as_real(z_max, "z_max", positive=True, maximum=1e300)
+    ends = _ends(act)
+    values = _evaluate(act, np.linspace(-z_max, z_max, 241), name="activation")
     values = np.concatenate([values.ravel(), ends])
     values = values[np.isfinite(values)]
     low, high = (float(values.min()), float(values.max())) if values.size else (0.0, 1.0)
@@ -198,6 +205,14 @@ def colour_scale(activation, z_max=6.0):
     below, above = unknown or (ends == -np.inf).any(), unknown or (ends == np.inf).any()
     extend = {(True, True): "both", (True, False): "min", (False, True): "max"}.get((below, above), "neither")
     return low + 0.0, high + 0.0, extend
+
+
+def _ends(act) -> np.ndarray:
+    """``f(-inf)`` and ``f(+inf)``; ``nan`` where a student's function has no answer there."""
+    try:
+        return _evaluate(act, np.array([-np.inf, np.inf]))
+    except (TypeError, ValueError):  # it may fail or give nan at ±inf: then no limit is known
+        return np.array([np.nan, np.nan])
 
 
 _EXTEND_INSIDE = {"neither": slice(0, None), "both": slice(1, -1), "min": slice(1, None), "max": slice(0, -1)}
@@ -226,10 +241,12 @@ class NeuronPlane:
     """
 
     def __init__(self, ax, extent=(-3, 3), n_pixels=150, z_max=None):
-        self.ax, self.n_pixels = ax, n_pixels
+        self.ax = ax = as_axes(ax)
+        self.n_pixels = n_pixels = as_int(n_pixels, "n_pixels", minimum=2, maximum=2000)
         self.low, self.high = _check_range(extent, "extent")
         # colour window of an unbounded f: the net input z = x1 + x2 of w = (1, 1), b = 0 over the square
-        self.z_max = 2.0 * max(abs(self.low), abs(self.high)) if z_max is None else as_real(z_max, "z_max")
+        self.z_max = (min(2.0 * max(abs(self.low), abs(self.high)), 1e300) if z_max is None
+                      else as_real(z_max, "z_max", positive=True, maximum=1e300))
         centres = self.low + (np.arange(n_pixels) + 0.5) * (self.high - self.low) / n_pixels
         self.x1, self.x2 = np.meshgrid(centres, centres)  # row i of the image is x2 = centres[i]
         box = (self.low, self.high, self.low, self.high)
@@ -252,20 +269,33 @@ class NeuronPlane:
         The colours depend on the activation only (:func:`colour_scale` with this
         plane's ``z_max``), never on ``w`` and ``b``.
         """
-        (w1, w2), b = _check_w(w), as_real(b, "b")
+        (w1, w2), b = (float(v) for v in _check_w(w)), as_real(b, "b")
         act = get_activation(activation)
-        a = np.asarray(act.function(w1 * self.x1 + w2 * self.x2 + b), dtype=float)  # a = f(z)
+        with np.errstate(all="ignore"):
+            z = w1 * self.x1 + w2 * self.x2 + b
+        if not np.isfinite(z).all():
+            raise ValueError(
+                f"w and b must keep the net input z = w1·x1 + w2·x2 + b below {LARGEST:.3g} over the extent "
+                f"[{self.low:g}, {self.high:g}]; got w = ({w1:g}, {w2:g}), b = {b:g}. Use smaller weights or a smaller extent."
+            )
+        a = _evaluate(act, z)  # a = f(z)
         low, high, extend = colour_scale(act, self.z_max)
         self.image.set_clim(low, high)  # no redraw of the colour bar if unchanged
         _set_extend(self.colorbar, extend, self._colorbar_aspect)
         self.image.set_data(a)
         title = f"{act.name} neuron: w = ({_num(w1)}, {_num(w2)}), b = {_num(b)}"
         self.legend.set_visible(True)
-        if w2 != 0.0:  # x2 = -(w1 x1 + b) / w2 at both edges
-            x = np.array([self.low, self.high])
-            self.line.set_data(x, -(w1 * x + b) / w2)
-        elif w1 != 0.0:  # vertical line x1 = -b / w1
-            self.line.set_data([-b / w1] * 2, [self.low, self.high])
+        x = np.array([self.low, self.high])
+        with np.errstate(all="ignore"):  # a tiny w2 makes the line practically vertical
+            y = -(w1 * x + b) / w2 if w2 != 0.0 else np.array([np.inf, np.inf])
+            x1 = -b / w1 if w1 != 0.0 else np.inf
+        if np.isfinite(y).all():  # x2 = -(w1 x1 + b) / w2 at both edges
+            self.line.set_data(x, y)
+        elif np.isfinite(x1):  # vertical line x1 = -b / w1
+            self.line.set_data([x1] * 2, [self.low, self.high])
+        elif w1 != 0.0 or w2 != 0.0:  # the line lies beyond the float range
+            self.line.set_data([], [])
+            self.legend.set_visible(False)
         else:
             self.line.set_data([], [])
             self.legend.set_visible(False)
@@ -328,7 +358,7 @@ def plot_function_and_derivative(name, parameter=None, x_range=(-5, 5), ax=None)
     """
     act = _with_derivative(name)
     if ax is not None:
-        FunctionPlot(ax, x_range).set(act, parameter)
+        FunctionPlot(as_axes(ax), x_range).set(act, parameter)
         return ax.figure
     fig, ax = plt.subplots(figsize=(7, 4.5), layout="constrained")
     try:
@@ -366,7 +396,7 @@ def plot_neuron_plane(w, b, activation="sigmoid", ax=None, extent=(-3, 3)):
     """
     w, b, act = _check_w(w), as_real(b, "b"), get_activation(activation)
     if ax is not None:
-        NeuronPlane(ax, extent).set(w, b, act)
+        NeuronPlane(as_axes(ax), extent).set(w, b, act)
         return ax.figure
     fig, ax = plt.subplots(figsize=(7, 5.5), layout="constrained")
     try:

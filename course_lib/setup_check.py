@@ -13,6 +13,8 @@ from importlib import metadata
 
 from . import datasets
 
+__all__ = ["DISTRIBUTION", "FIX", "requirements", "setup_report", "check_setup"]
+
 DISTRIBUTION = "nn-from-scratch"
 FIX = "Run `python3 course.py open` in the course folder: it installs what is missing."
 

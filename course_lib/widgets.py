@@ -30,8 +30,8 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from PIL import Image
 
-from course_lib._validation import as_real
-from course_lib.activations import ACTIVATIONS
+from course_lib._validation import as_choice, as_real
+from course_lib.activations import ACTIVATIONS, Activation
 from course_lib.plotting import FunctionPlot, NeuronPlane, decision_line_equation
 
 __all__ = ["NeuronExplorer", "ActivationExplorer", "NEURON_ACTIVATIONS", "PARAMETER_SLIDERS"]
@@ -126,6 +126,20 @@ def _in_range(value, name: str, low: float, high: float) -> float:
     return value
 
 
+def _choice(activation, options) -> str:
+    """The dropdown option that ``activation`` names, as :func:`~course_lib.neuron.neuron` accepts
+    it: a name in any capitalisation (``'ReLU'``) or a built-in :class:`Activation`."""
+    if isinstance(activation, Activation) and ACTIVATIONS.get(activation.name) is activation:
+        activation = activation.name
+    elif callable(activation) and not isinstance(activation, str):
+        raise TypeError(
+            f"activation must be the name of one of the dropdown's functions ({', '.join(options)}); got "
+            f"{type(activation).__name__} {getattr(activation, '__name__', activation)!r}. The explorer draws only "
+            "those; try your own function with neuron(x, w, b, activation=your_function)."
+        )
+    return as_choice(activation, "activation", options)
+
+
 def _slider_values(act):
     """Every value of ``act``'s parameter slider (``(None,)`` without a parameter)."""
     if act.parameter is None:
@@ -173,8 +187,7 @@ class NeuronExplorer(_Explorer):
 
     def __init__(self, w1=1.0, w2=1.0, b=0.0, activation="sigmoid"):
         values = {name: _in_range(v, name, *WEIGHT_RANGE) for name, v in [("w1", w1), ("w2", w2), ("b", b)]}
-        if activation not in NEURON_ACTIVATIONS:
-            raise ValueError(f"activation must be one of {', '.join(NEURON_ACTIVATIONS)}; got {activation!r}.")
+        activation = _choice(activation, NEURON_ACTIVATIONS)
         low, high = WEIGHT_RANGE
         self.w1, self.w2, self.b = (
             widgets.FloatSlider(value=values[name], min=low, max=high, step=0.1, description=label)
@@ -235,8 +248,7 @@ class ActivationExplorer(_Explorer):
     """
 
     def __init__(self, activation="sigmoid", parameter=None):
-        if activation not in ACTIVATIONS:
-            raise ValueError(f"activation must be one of {', '.join(ACTIVATIONS)}; got {activation!r}.")
+        activation = _choice(activation, ACTIVATIONS)
         act = ACTIVATIONS[activation]
         if parameter is not None:
             if act.parameter is None:
