@@ -9,6 +9,7 @@ and, for the people who write the course:
     python3 course.py lessons       regenerate lessons/ from solutions/
     python3 course.py execute [NB]  re-execute solutions/ (or the named ones), then regenerate lessons/
     python3 course.py copy-lessons  copy new lessons into your own folder without opening JupyterLab
+    python3 course.py open --instructor   the lessons with speaker notes, in instructor-lessons/
     python3 course.py lock          re-resolve the newest versions into constraints.txt
     python3 course.py slides        build offline slide decks and handouts of solutions/ into build/site/
 
@@ -31,12 +32,18 @@ ROOT = Path(__file__).resolve().parent
 LESSONS = ROOT / "lessons"
 SOLUTIONS = ROOT / "solutions"
 WORK_DIR = ROOT / "my-lessons"
+INSTRUCTOR_DIR = ROOT / "instructor-lessons"
+
+
+def _copy_lessons(args: argparse.Namespace) -> student_copy.CopyReport:
+    """The student's (or, with --instructor, the instructor's) copy of the lessons, with read-only solutions."""
+    source = lessons.expected_lessons(SOLUTIONS, keep_notes=True) if args.instructor else LESSONS
+    return student_copy.prepare_work_dir(source, SOLUTIONS, args.work_dir)
 
 
 def cmd_open(args: argparse.Namespace) -> int:
     environment.ensure_environment()
-    report = student_copy.copy_new_lessons(LESSONS, args.work_dir)
-    print(report.summary(args.work_dir))
+    print(_copy_lessons(args).summary(args.work_dir))
     command = [str(environment.venv_executable("jupyter")), "lab", f"--ServerApp.root_dir={args.work_dir}"]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         command.append("--allow-root")
@@ -56,6 +63,8 @@ def cmd_test(args: argparse.Namespace) -> int:
 def cmd_lessons(args: argparse.Namespace) -> int:
     changed = lessons.write_lessons(SOLUTIONS, LESSONS)
     print(f"lessons/ regenerated: {', '.join(changed) if changed else 'already up to date'}")
+    pages = lessons.write_notes(SOLUTIONS, ROOT / "instructors")
+    print(f"instructors/ speaker notes: {', '.join(pages) if pages else 'already up to date'}")
     return 0
 
 
@@ -76,7 +85,7 @@ def cmd_execute(args: argparse.Namespace) -> int:
 
 
 def cmd_copy_lessons(args: argparse.Namespace) -> int:
-    print(student_copy.copy_new_lessons(LESSONS, args.work_dir).summary(args.work_dir))
+    print(_copy_lessons(args).summary(args.work_dir))
     return 0
 
 
@@ -109,7 +118,10 @@ def parser() -> argparse.ArgumentParser:
     sub = main.add_subparsers(dest="command", required=True)
     opener = sub.add_parser("open", help="open the course in JupyterLab (sets it up first if needed); "
                             "other options go to `jupyter lab`, e.g. --no-browser")
-    opener.add_argument("--work-dir", type=Path, default=WORK_DIR, help="your own copy of the lessons (default: my-lessons/)")
+    opener.add_argument("--work-dir", type=Path, default=None,
+                        help="your own copy of the lessons (default: my-lessons/, or instructor-lessons/)")
+    opener.add_argument("--instructor", action="store_true",
+                        help="the lessons with the speaker notes, to teach from (in instructor-lessons/)")
     opener.set_defaults(run=cmd_open, passes_on=True)
     tester = sub.add_parser("test", help="run the whole test suite (sets it up first if needed); "
                             "other options go to pytest, e.g. -k neuron")
@@ -119,7 +131,8 @@ def parser() -> argparse.ArgumentParser:
     executor.add_argument("notebooks", nargs="*", help="solution notebooks (default: all)")
     executor.set_defaults(run=cmd_execute)
     copier = sub.add_parser("copy-lessons", help="copy new lessons into your own folder")
-    copier.add_argument("--work-dir", type=Path, default=WORK_DIR)
+    copier.add_argument("--work-dir", type=Path, default=None)
+    copier.add_argument("--instructor", action="store_true", help="the lessons with the speaker notes")
     copier.set_defaults(run=cmd_copy_lessons)
     sub.add_parser("lock", help="re-resolve constraints.txt").set_defaults(run=cmd_lock)
     slides = sub.add_parser("slides", help="build offline reveal.js slides and HTML handouts of solutions/ "
@@ -136,7 +149,8 @@ def main(argv: list[str] | None = None) -> int:
         command_line.error(f"unrecognized arguments: {' '.join(extra)}")
     args.extra = extra
     if hasattr(args, "work_dir"):
-        args.work_dir = args.work_dir.resolve()
+        default = INSTRUCTOR_DIR if args.instructor else WORK_DIR
+        args.work_dir = (args.work_dir or default).resolve()
     return args.run(args)
 
 

@@ -7,17 +7,27 @@ so that ``git pull`` can update ``lessons/`` without touching anyone's answers.
 A small record (``.course-copies.json``) remembers the fingerprint of each
 lesson as it was copied, so that when a lesson is later improved the student
 is told, and shown how to get the new version without losing their own.
+
+Beside the lessons, a ``solutions/`` folder holds the solved, executed
+notebooks, one click away in JupyterLab's file browser. They are the course's,
+not the student's: every run replaces them, and they cannot be changed by
+accident (the files are read-only, and every cell is marked not editable, which
+JupyterLab honours even where file permissions do not apply, as for root).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import shutil
+import os
+import stat
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 RECORD = ".course-copies.json"
+SOLUTIONS = "solutions"
+READ_ONLY = stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH
 
 
 @dataclass
@@ -27,6 +37,7 @@ class CopyReport:
     copied: list[str] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)
     changed_upstream: list[str] = field(default_factory=list)
+    solutions: list[str] = field(default_factory=list)
 
     def summary(self, work_dir: Path) -> str:
         """A few lines for the terminal."""
@@ -35,6 +46,8 @@ class CopyReport:
             lines.append(f"  new lessons copied: {', '.join(self.copied)}")
         if self.kept:
             lines.append(f"  your work kept untouched: {len(self.kept)} lesson(s)")
+        if self.solutions:
+            lines.append(f"  solutions, read-only, to compare with when stuck: {Path(work_dir) / SOLUTIONS}")
         for name in self.changed_upstream:
             stem = Path(name).stem
             lines.append(
@@ -44,28 +57,76 @@ class CopyReport:
         return "\n".join(lines)
 
 
-def fingerprint(path: Path) -> str:
-    """SHA-256 of a file's bytes."""
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+def fingerprint(data: bytes) -> str:
+    """SHA-256 of some bytes."""
+    return hashlib.sha256(data).hexdigest()
 
 
-def copy_new_lessons(lessons_dir: Path, work_dir: Path) -> CopyReport:
-    """Copy the lessons that are missing from ``work_dir``; never overwrite a file."""
-    lessons_dir, work_dir = Path(lessons_dir), Path(work_dir)
+def _sources(lessons) -> dict[str, bytes]:
+    """The lessons to copy, by file name: from a folder of notebooks, or a mapping of names to texts."""
+    if isinstance(lessons, Mapping):
+        return {name: text.encode("utf-8") for name, text in sorted(lessons.items())}
+    return {path.name: path.read_bytes() for path in sorted(Path(lessons).glob("*.ipynb"))}
+
+
+def copy_new_lessons(lessons, work_dir: Path) -> CopyReport:
+    """Copy the lessons that are missing from ``work_dir``; never overwrite a file.
+
+    ``lessons`` is a folder of notebooks, or a mapping of file names to notebook texts.
+    """
+    work_dir = Path(work_dir)
     work_dir.mkdir(parents=True, exist_ok=True)
     record_path = work_dir / RECORD
     record = json.loads(record_path.read_text(encoding="utf-8")) if record_path.exists() else {}
     report = CopyReport()
-    for lesson in sorted(lessons_dir.glob("*.ipynb")):
-        target = work_dir / lesson.name
-        current = fingerprint(lesson)
+    for name, data in _sources(lessons).items():
+        target = work_dir / name
+        current = fingerprint(data)
         if target.exists():
-            report.kept.append(lesson.name)
-            if lesson.name in record and record[lesson.name] != current:
-                report.changed_upstream.append(lesson.name)
+            report.kept.append(name)
+            if name in record and record[name] != current:
+                report.changed_upstream.append(name)
             continue
-        shutil.copyfile(lesson, target)
-        record[lesson.name] = current
-        report.copied.append(lesson.name)
+        target.write_bytes(data)
+        record[name] = current
+        report.copied.append(name)
     record_path.write_text(json.dumps(record, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    return report
+
+
+def read_only_solution(notebook: dict) -> dict:
+    """``notebook`` with every cell marked not editable and not deletable (JupyterLab honours both)."""
+    cells = [dict(cell, metadata={**cell.get("metadata", {}), "editable": False, "deletable": False})
+             for cell in notebook["cells"]]
+    return dict(notebook, cells=cells)
+
+
+def refresh_solutions(solutions_dir: Path, work_dir: Path) -> list[str]:
+    """Put a fresh, read-only copy of every solution in ``work_dir/solutions/``; return their names.
+
+    Older copies are replaced (they are the course's, never the student's work), and
+    copies of solutions that no longer exist are removed.
+    """
+    from . import notebooks  # standard library only, like this module
+
+    target_dir = Path(work_dir) / SOLUTIONS
+    target_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    wanted = {path.name: path for path in sorted(Path(solutions_dir).glob("*.ipynb"))}
+    for old in target_dir.glob("*.ipynb"):
+        os.chmod(old, stat.S_IRUSR | stat.S_IWUSR)  # writable again, to replace or remove it
+        if old.name not in wanted:
+            old.unlink()
+    for name, path in wanted.items():
+        target = target_dir / name
+        notebooks.write(read_only_solution(notebooks.read(path)), target)
+        os.chmod(target, READ_ONLY)
+        written.append(name)
+    return written
+
+
+def prepare_work_dir(lessons, solutions_dir: Path, work_dir: Path) -> CopyReport:
+    """Copy new lessons into ``work_dir`` (never overwriting) and refresh its read-only solutions."""
+    report = copy_new_lessons(lessons, work_dir)
+    report.solutions = refresh_solutions(solutions_dir, work_dir)
     return report

@@ -2,7 +2,7 @@
 
 import pytest
 
-from course_tools.lessons import LessonSourceError, make_lesson, strip_answers
+from course_tools.lessons import NOTES_BEGIN, LessonSourceError, make_lesson, strip_answers, with_notes
 
 SOLVED = '''### Exercise 3.2 · Add the bias
 def net_input(x, w, b):
@@ -67,3 +67,38 @@ def test_lesson_drops_outputs_counts_and_timing_but_keeps_slides_and_tags():
     assert code["metadata"] == {"tags": ["nbval-skip"], "slideshow": {"slide_type": "-"}}
     assert lesson["cells"][0] == solution["cells"][0]
     assert solution["cells"][1]["execution_count"] == 7, "the solution itself must not be modified"
+
+
+NOTES = {"cell_type": "markdown", "id": "n", "metadata": {"slideshow": {"slide_type": "notes"}},
+         "source": "Typical slips here: let students hit them."}
+
+
+def _solution_with_notes():
+    return {
+        "metadata": {"kernelspec": {"name": "python3"}, "language_info": {"name": "python"},
+                     "widgets": {"application/vnd.jupyter.widget-state+json": {"state": {"x": 1}}}},
+        "nbformat": 4, "nbformat_minor": 5,
+        "cells": [{"cell_type": "markdown", "id": "a", "metadata": {"slideshow": {"slide_type": "slide"}},
+                   "source": "## 2 · Running cells"}, NOTES],
+    }
+
+
+def test_students_lessons_leave_the_speaker_notes_out():
+    lesson = make_lesson(_solution_with_notes())
+    assert [cell["id"] for cell in lesson["cells"]] == ["a"]
+
+
+def test_the_instructors_lessons_keep_the_speaker_notes():
+    lesson = make_lesson(_solution_with_notes(), keep_notes=True)
+    assert [cell["id"] for cell in lesson["cells"]] == ["a", "n"]
+
+
+def test_lessons_keep_only_the_metadata_jupyter_needs_and_no_widget_state():
+    assert set(make_lesson(_solution_with_notes())["metadata"]) == {"kernelspec", "language_info"}
+
+
+def test_speaker_notes_go_into_the_instructors_page_under_their_section():
+    page = with_notes("# 00 · Welcome — instructor notes\n\nHand-written text.\n", _solution_with_notes())
+    assert page.startswith("# 00 · Welcome — instructor notes\n\nHand-written text.\n")
+    assert "### 2 · Running cells\n\nTypical slips here: let students hit them." in page
+    assert page.count(NOTES_BEGIN) == 1 and with_notes(page, _solution_with_notes()) == page, "idempotent"

@@ -7,7 +7,7 @@ import pytest
 
 from course_lib.checks import NOT_ATTEMPTED, PASSED
 from course_tools import notebooks
-from course_tools.lessons import BEGIN, END, expected_lessons
+from course_tools.lessons import BEGIN, END, NOTEBOOK_METADATA, expected_lessons, is_notes, with_notes
 
 ROOT = Path(__file__).resolve().parent.parent
 SOLUTIONS = sorted((ROOT / "solutions").glob("*.ipynb"))
@@ -73,3 +73,32 @@ def test_every_cell_has_slide_metadata_and_every_ignored_output_a_reason(path):
 @pytest.mark.parametrize("path", SOLUTIONS, ids=_id)
 def test_stored_text_is_exactly_what_jupyter_would_write(path):
     assert notebooks.dumps(notebooks.read(path)) == path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=_id)
+def test_lessons_are_stored_clean_without_speaker_notes_or_widget_state(path):
+    notebook = notebooks.read(path)
+    assert set(notebook["metadata"]) <= set(NOTEBOOK_METADATA), sorted(notebook["metadata"])
+    assert not [index for index, cell in enumerate(notebook["cells"]) if is_notes(cell)], "speaker notes in a lesson"
+
+
+def test_the_instructors_pages_hold_the_current_speaker_notes():
+    for path in SOLUTIONS:
+        page = (ROOT / "instructors" / f"{path.stem}.md").read_text(encoding="utf-8")
+        assert with_notes(page, notebooks.read(path)) == page, f"run `python3 course.py lessons` ({path.stem})"
+
+
+@pytest.mark.parametrize("path", ALL, ids=_id)
+def test_every_link_to_a_lesson_points_at_one_that_exists(path):
+    for cell in notebooks.read(path)["cells"]:
+        if cell["cell_type"] == "markdown":
+            for target in re.findall(r"\]\(([^)#\s]+\.ipynb)", cell["source"]):
+                assert (path.parent / target).exists(), f"link to {target}, which does not exist"
+
+
+@pytest.mark.parametrize("path", ALL, ids=_id)
+def test_student_text_does_not_refer_to_the_source_articles(path):
+    for index, cell in enumerate(notebooks.read(path)["cells"]):
+        if cell["cell_type"] == "markdown" and not is_notes(cell):
+            found = re.search(r"[^.\n]*\b(the source|source article|the article|seed \d)[^.\n]*", cell["source"], re.I)
+            assert found is None, f"cell {index}: {found.group(0)!r}: say what is meant instead"

@@ -2,7 +2,7 @@
 
 import json
 
-from course_tools.student_copy import RECORD, copy_new_lessons
+from course_tools.student_copy import RECORD, copy_new_lessons, prepare_work_dir
 
 
 def _lessons(tmp_path, **files):
@@ -56,3 +56,49 @@ def test_the_student_folder_is_ignored_by_git():
     from pathlib import Path
     gitignore = (Path(__file__).resolve().parent.parent / ".gitignore").read_text().splitlines()
     assert "/my-lessons/" in gitignore
+
+
+def _solutions(tmp_path, *names):
+    from course_tools import notebooks
+    folder = tmp_path / "solutions"
+    folder.mkdir(exist_ok=True)
+    for name in names:
+        cell = {"cell_type": "code", "id": "c", "metadata": {}, "source": "x = 1", "outputs": [], "execution_count": 1}
+        notebooks.write({"cells": [cell], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}, folder / f"{name}.ipynb")
+    return folder
+
+
+def test_the_solutions_sit_beside_the_lessons_read_only_and_locked_against_edits(tmp_path):
+    import stat
+
+    from course_tools import notebooks
+    mine = tmp_path / "mine"
+    report = prepare_work_dir(_lessons(tmp_path, **{"00-a": "A"}), _solutions(tmp_path, "00-a"), mine)
+    copy = mine / "solutions" / "00-a.ipynb"
+    assert report.solutions == ["00-a.ipynb"] and "solutions, read-only" in report.summary(mine)
+    assert not copy.stat().st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH), "the file is read-only"
+    cell = notebooks.read(copy)["cells"][0]
+    assert cell["metadata"] == {"editable": False, "deletable": False}, "JupyterLab locks every cell"
+    assert cell["outputs"] == [] and cell["source"] == "x = 1"
+
+
+def test_the_solutions_are_renewed_on_every_run_and_stale_ones_removed(tmp_path):
+    mine = tmp_path / "mine"
+    lessons = _lessons(tmp_path, **{"00-a": "A"})
+    prepare_work_dir(lessons, _solutions(tmp_path, "00-a", "01-b"), mine)
+    (tmp_path / "solutions" / "01-b.ipynb").unlink()
+    _solutions(tmp_path, "02-c")
+    report = prepare_work_dir(lessons, tmp_path / "solutions", mine)
+    assert report.solutions == ["00-a.ipynb", "02-c.ipynb"]
+    assert sorted(p.name for p in (mine / "solutions").iterdir()) == ["00-a.ipynb", "02-c.ipynb"]
+
+
+def test_lessons_can_come_from_generated_texts_as_for_the_instructors_copy(tmp_path):
+    report = copy_new_lessons({"00-a.ipynb": "with notes"}, tmp_path / "teach")
+    assert report.copied == ["00-a.ipynb"] and (tmp_path / "teach" / "00-a.ipynb").read_text() == "with notes"
+
+
+def test_the_instructors_folder_is_ignored_by_git():
+    from pathlib import Path
+    gitignore = (Path(__file__).resolve().parent.parent / ".gitignore").read_text().splitlines()
+    assert "/instructor-lessons/" in gitignore
