@@ -437,21 +437,26 @@ def get_activation(activation) -> Activation:
     >>> get_activation(np.sin).name
     'sin'
     """
+    return _lookup(activation, "activation")
+
+
+def _lookup(activation, name: str) -> Activation:
+    """:func:`get_activation`, with ``name`` (the caller's parameter) in its messages."""
     if isinstance(activation, Activation):
         return activation
     if isinstance(activation, str) and activation.strip().lower() == "softmax":
         raise ValueError(
-            "activation cannot be 'softmax': softmax is not elementwise, so it is not in ACTIVATIONS; call "
+            f"{name} cannot be 'softmax': softmax is not elementwise, so it is not in ACTIVATIONS; call "
             "softmax(z) and softmax_grad(z) directly (with cross-entropy the output delta is y_hat - y)."
         )
     if callable(activation) and not isinstance(activation, str):
         name = str(getattr(activation, "__name__", type(activation).__name__))
         return Activation(name=name or "activation", function=activation, derivative=None)
     try:
-        return ACTIVATIONS[as_choice(activation, "activation", ACTIVATIONS, example="relu")]
+        return ACTIVATIONS[as_choice(activation, name, ACTIVATIONS, example="relu")]
     except TypeError:
         raise TypeError(
-            "activation must be a name such as 'relu' or a function; got "
+            f"{name} must be a name such as 'relu' or a function; got "
             f"{type(activation).__name__} {activation!r}"[:200]
             + (". Pass the name itself, without brackets." if isinstance(activation, (list, tuple)) else ".")
         ) from None

@@ -181,12 +181,12 @@ def net_input(X, W, b) -> np.ndarray:
     X = as_matrix(X, "X", rows="n_samples", cols="n_in", finite=True)
     W = as_float_array(W, "W", finite=True)
     if W.ndim == 1:  # a single neuron applied to every row
-        b = as_real(b, "b")
         if W.size != X.shape[1]:
             raise ValueError(
                 f"X has {X.shape[1]} features but W expects {W.size} inputs (W has shape {W.shape}). "
                 "Give one weight per feature."
             )
+        b = as_real(b, "b")
         return _in_float_range(_product(X, W) + b, "X, W and b")  # (n_samples, n_in) @ (n_in,) -> (n_samples,)
     W = _as_weight_matrix(W, "W")
     b = as_vector(b, "b", length_name="n_out", finite=True)

@@ -18,7 +18,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 from course_lib._validation import LARGEST, as_axes, as_bool, as_int, as_interval, as_real, as_vector
-from course_lib.activations import _evaluate, get_activation
+from course_lib.activations import _evaluate, _lookup, get_activation
 
 __all__ = [
     "OKABE_ITO", "COLORS", "style", "decision_line_equation",
@@ -63,13 +63,18 @@ def _check_range(value, name: str) -> tuple[float, float]:
     return as_interval(value, name)
 
 
-def _parameter_kwargs(act, parameter) -> dict:
+MAX_PARAMETER = 1e6  # |c| or |alpha| beyond this draws nothing new, and the curves could overflow
+
+
+def _parameter_kwargs(act, parameter, name: str = "parameter") -> dict:
     """Keyword arguments for ``act.function``: ``{}`` or ``{act.parameter: value}``."""
     if act.parameter is None:
         if parameter is not None:
-            raise ValueError(f"{act.name} has no parameter; got parameter={parameter!r}. Leave parameter=None.")
+            raise ValueError(f"{act.name} has no parameter; got {name}={parameter!r}. Leave {name}=None.")
         return {}
-    value = act.default if parameter is None else as_real(parameter, act.parameter)
+    label = f"{name} {act.parameter}" if name == "parameter" else f"{name} ({act.parameter})"
+    value = act.default if parameter is None else as_real(
+        parameter, label, minimum=-MAX_PARAMETER, maximum=MAX_PARAMETER)
     return {act.parameter: value}
 
 
@@ -148,6 +153,15 @@ class FunctionPlot:
         as a change of the curve instead of a change of the axis.
         """
         act, margin = _with_derivative(activation), as_real(margin, "margin", minimum=0.0, maximum=10.0)
+        if isinstance(parameters, np.ndarray):
+            parameters = parameters.tolist()
+        if not isinstance(parameters, (list, tuple)) or not parameters:
+            raise TypeError(
+                "parameters must be a non-empty list of parameter values (None for the default), "
+                f"such as [None] or [0.5, 1.0]; got {parameters!r}"[:200] + "."
+            )
+        for i, p in enumerate(parameters):
+            _parameter_kwargs(act, p, f"parameters[{i}]")
         values = np.concatenate([np.concatenate(self._curves(act, p)[1:]) for p in parameters])
         values = values[np.isfinite(values)]
         low, high = (float(values.min()), float(values.max())) if values.size else (-1.0, 1.0)
@@ -171,11 +185,14 @@ class FunctionPlot:
         return self
 
 
-def _with_derivative(activation):
+def _with_derivative(activation, name: str = "activation"):
     """The :class:`Activation` for ``activation``, which must have a known derivative."""
-    act = get_activation(activation)
+    act = _lookup(activation, name)
     if act.derivative is None:
-        raise ValueError(f"{act.name} has no known derivative; choose a name from ACTIVATIONS.")
+        raise ValueError(
+            f"{name} must have a known derivative; {act.name} has none. Choose a name from ACTIVATIONS, "
+            "or pass Activation(name, f, f_grad) with your own derivative."
+        )
     return act
 
 
@@ -321,7 +338,7 @@ def plot_activation_grid(names=None, x_range=(-5, 5)):
     names = GRID_NAMES if names is None else names
     if isinstance(names, str) or not isinstance(names, (list, tuple)) or not names:
         raise TypeError(f"names must be a non-empty list of activation names such as ['relu', 'tanh']; got {names!r}.")
-    acts = [get_activation(name) for name in names]
+    acts = [_lookup(name, f"names[{i}]") for i, name in enumerate(names)]
     z = np.linspace(*_check_range(x_range, "x_range"), 401)
     n_rows = math.ceil(len(acts) / 3)
     fig, axes = plt.subplots(n_rows, 3, figsize=(10, min(5.5, 1.9 * n_rows)), sharex=True,
@@ -356,7 +373,7 @@ def plot_function_and_derivative(name, parameter=None, x_range=(-5, 5), ax=None)
     -------
     matplotlib.figure.Figure
     """
-    act = _with_derivative(name)
+    act = _with_derivative(name, "name")
     if ax is not None:
         FunctionPlot(as_axes(ax), x_range).set(act, parameter)
         return ax.figure

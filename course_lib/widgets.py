@@ -253,7 +253,7 @@ class ActivationExplorer(_Explorer):
         if parameter is not None:
             if act.parameter is None:
                 raise ValueError(f"{activation} has no parameter; got parameter={parameter!r}. Leave parameter=None.")
-            parameter = _in_range(parameter, act.parameter, *PARAMETER_SLIDERS[act.parameter][:2])
+            parameter = _in_range(parameter, f"parameter {act.parameter}", *PARAMETER_SLIDERS[act.parameter][:2])
         self.choice = widgets.Dropdown(options=list(ACTIVATIONS), value=activation, description="f")
         self.parameter = widgets.FloatSlider(min=0.0, max=10.0, style=_WIDE)
         self.figure, ax = _new_axes((6.4, 4.0))

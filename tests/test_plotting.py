@@ -107,7 +107,7 @@ def test_activation_grid_with_four_names_uses_two_rows_and_labels_the_last_panel
 @pytest.mark.parametrize(
     "kwargs, error, message",
     [
-        ({"names": ["relu", "swish"]}, ValueError, "activation must be one of .*; got 'swish'"),
+        ({"names": ["relu", "swish"]}, ValueError, r"names\[1\] must be one of .*; got 'swish'"),
         ({"names": "relu"}, TypeError, "names must be a non-empty list"),
         ({"names": []}, TypeError, "names must be a non-empty list"),
         ({"x_range": (5, -5)}, ValueError, "low < high"),
@@ -154,8 +154,8 @@ def test_function_and_derivative_draws_on_a_given_axes():
     "args, kwargs, message",
     [
         (("tanh",), {"parameter": 0.5}, "tanh has no parameter"),
-        (("swish",), {}, "activation must be one of"),
-        ((np.sin,), {}, "no known derivative"),
+        (("swish",), {}, "name must be one of .*; got 'swish'"),
+        ((np.sin,), {}, r"name must have a known derivative; sin has none"),
         (("sigmoid",), {"parameter": "big"}, "c must be a real number"),
     ],
 )
