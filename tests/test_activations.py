@@ -415,3 +415,53 @@ def test_softmax_bad_axis_raises_helpful_errors(func):
         func(np.ones((2, 3)), axis=1.0)
     with pytest.raises(ValueError, match="at least one score"):
         func(np.ones((2, 0)))
+
+
+# --- Infinite and extreme inputs (issue 8): limits, never NaN, never a warning ---------------
+
+def test_leaky_relu_of_minus_inf_with_alpha_zero_is_zero_not_nan():
+    assert act.leaky_relu(-np.inf, alpha=0) == 0.0
+    assert act.leaky_relu([-np.inf, np.inf], alpha=0.5).tolist() == [-np.inf, np.inf]
+
+
+def test_leaky_relu_beyond_the_float_range_is_minus_inf_without_a_warning():
+    assert act.leaky_relu(-1e300, alpha=1e10) == -np.inf
+
+
+def test_sigmoid_with_zero_steepness_is_one_half_even_at_infinity():
+    assert act.sigmoid([-np.inf, 0.0, np.inf], c=0).tolist() == [0.5, 0.5, 0.5]
+    assert act.sigmoid_grad([-np.inf, np.inf], c=0).tolist() == [0.0, 0.0]
+
+
+def test_softmax_of_an_infinite_score_puts_all_probability_on_it():
+    assert softmax([np.inf, 1.0]).tolist() == [1.0, 0.0]
+    assert softmax([np.inf, np.inf, 0.0]).tolist() == [0.5, 0.5, 0.0]  # shared by the +inf scores
+    assert softmax([-np.inf, 0.0]).tolist() == [0.0, 1.0]
+    assert np.isfinite(softmax_grad([np.inf, 1.0])).all()
+
+
+def test_softmax_of_only_minus_inf_scores_is_refused_as_undefined():
+    with pytest.raises(ValueError, match=r"^z must have at least one score above -inf along axis -1; got only -inf"):
+        softmax([[0.0, 1.0], [-np.inf, -np.inf]])
+
+
+@pytest.mark.parametrize("func", ELEMENTWISE, ids=lambda f: f.__name__)
+def test_every_elementwise_function_gives_its_limit_at_infinity_never_nan(func):
+    out = func(np.array([-np.inf, np.inf]))
+    assert not np.isnan(out).any()
+
+
+def test_an_activation_record_built_with_a_name_where_a_function_belongs_says_so():
+    with pytest.raises(TypeError, match=r"^function must be a function such as np\.tanh; got str 'relu'\. "
+                                        r"For a built-in activation use get_activation\('relu'\)"):
+        Activation("relu", "relu", None)
+    with pytest.raises(TypeError, match=r"^derivative must be a function"):
+        Activation("mine", np.tanh, 3)
+    with pytest.raises(TypeError, match=r"^name must be a non-empty str"):
+        Activation(None, np.tanh, None)
+
+
+def test_get_activation_given_a_list_asks_for_the_name_without_brackets():
+    with pytest.raises(TypeError, match=r"^activation must be a name such as 'relu' or a function; got list \['relu'\]\. "
+                                        r"Pass the name itself, without brackets\.$"):
+        get_activation(["relu"])

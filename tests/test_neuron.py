@@ -316,3 +316,82 @@ def test_forward_rejects_1d_x_and_unknown_activation():
 def test_activation_that_changes_shape_is_reported():
     with pytest.raises(ValueError, match=r"activation must keep the shape of its input \(2,\); it returned shape \(\)"):
         layer_forward([1, 2], W1, [0, 0], activation=lambda z: z.sum())
+
+
+# --- Bad input from issue 8: each example gets a teaching error, never a warning or NaN ---
+
+def test_an_activation_that_forgot_its_return_is_asked_about_return_not_given_nan():
+    def relu_without_return(z):
+        np.maximum(z, 0)
+
+    with pytest.raises(TypeError, match=r"activation must return an array of numbers; it returned None .* `return` statement missing"):
+        neuron(INPUTS, WEIGHTS, activation=relu_without_return)
+
+
+def test_an_activation_with_the_wrong_number_of_arguments_names_activation():
+    with pytest.raises(TypeError, match=r"^activation must take one array z .*calling activation\(z\) .*raised TypeError"):
+        neuron(INPUTS, WEIGHTS, activation=np.maximum)
+
+
+def test_an_activation_that_raises_is_reported_with_the_layer_it_belongs_to():
+    def unfinished(z):
+        raise NotImplementedError("Exercise 1.4")
+
+    with pytest.raises(ValueError, match=r"^the activation of layer 1 must work .*NotImplementedError: Exercise 1\.4"):
+        forward([[2, 3]], [(W1, [0, 0], "relu"), (W2, [0], unfinished)])
+
+
+def test_an_activation_returning_inf_for_a_finite_net_input_is_refused():
+    with pytest.raises(ValueError, match=r"activation must return finite values for finite input"):
+        layer_forward([2, 3], W1, [0, 0], activation=lambda z: np.full_like(z, np.inf))
+
+
+@pytest.mark.parametrize("x", [[np.inf, 1, 4, 8], [5, 1, -np.inf, 8]])
+def test_weighted_sum_with_inf_in_x_is_refused_with_where_it_is(x):
+    with pytest.raises(ValueError, match=r"^x must be finite; got -?inf at x\[\d\]\. Replace infinite values"):
+        weighted_sum(x, WEIGHTS)
+
+
+def test_products_beyond_the_float_range_are_explained_in_every_neuron_function():
+    big = 1e300
+    message = r"must be small enough for their products to stay below 1\.8e\+308; the net input overflowed\. Scale the inputs"
+    with pytest.raises(ValueError, match=r"^x, w and b " + message):
+        weighted_sum([big, big], [big, big])
+    with pytest.raises(ValueError, match=r"^x, W and b " + message):
+        layer_forward([big, big], [[big], [big]], [0])
+    with pytest.raises(ValueError, match=r"^X, W and b " + message):
+        net_input([[big, big]], [big, -big], 0)  # inf - inf would be nan
+    with pytest.raises(ValueError, match=r"^X and the weights of layer 0 " + message):
+        forward([[big, big]], [([[big], [big]], [0], "relu")])
+    with pytest.raises(ValueError, match=r"^the outputs of layer 0 and the weights of layer 1 " + message):
+        forward([[1e200, 1e200]], [([[1e100], [1e100]], [0], "identity"), ([[1e100]], [0], "identity")])
+
+
+def test_large_but_representable_products_are_computed_exactly_without_warning():
+    assert weighted_sum([1e150, 1e150], [1e150, 1e150]) == pytest.approx(2e300)
+    assert weighted_sum([1e300], [1.0], b=-1e300) == 0.0
+
+
+def test_forward_given_one_layer_tuple_without_the_list_names_that_mistake():
+    with pytest.raises(TypeError, match=r"^layers must be a list of \(W, b, activation\) tuples; got one \(W, b, activation\) "
+                                        r"tuple without the list\. Wrap it in square brackets"):
+        forward([[2, 3]], (np.ones((2, 1)), [0], "relu"))
+
+
+def test_forward_reshape_hint_is_valid_python():
+    with pytest.raises(ValueError, match=r"W of layer 0 must be 2-D .*np\.reshape\(W, \(-1, 1\)\)\.$"):
+        forward([[2, 3]], [([1, 1], [0], "relu")])
+
+
+def test_a_table_with_a_text_column_names_that_column():
+    import pandas as pd
+
+    table = pd.DataFrame({"x1": [2.0, 3.0], "x2": [3.0, 4.0], "label": ["yes", "no"]})
+    with pytest.raises(TypeError, match=r"^X must contain numbers only; column 'label' holds str values such as 'yes'"):
+        net_input(table, np.ones((3, 1)), [0])
+    assert net_input(table[["x1", "x2"]], W1, [0, 0]).tolist() == [[5.0, 1.0], [7.0, 1.0]]
+
+
+def test_activation_given_as_a_list_asks_for_the_name_without_brackets():
+    with pytest.raises(TypeError, match=r"^activation must be a name such as 'relu' or a function; got list \['relu'\]\. Pass the name itself"):
+        neuron(INPUTS, WEIGHTS, activation=["relu"])
