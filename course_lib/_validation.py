@@ -320,11 +320,12 @@ def as_choice(value, name: str, options, *, example: str | None = None) -> str:
     raise ValueError(f"{name} must be one of {', '.join(options)}; got {value!r}.{hint}")
 
 
-def as_interval(value, name: str, *, example: str = "(-5, 5)") -> tuple[float, float]:
+def as_interval(value, name: str, *, example: str = "(-5, 5)", limit: float | None = None) -> tuple[float, float]:
     """Return ``value`` as a pair of finite reals ``(low, high)`` with ``low < high``.
 
     The width ``high - low`` must itself be a finite float, and wide enough that
-    the points drawn between ``low`` and ``high`` differ.
+    the points drawn between ``low`` and ``high`` differ; with ``limit``, both ends
+    lie within ``[-limit, limit]`` (matplotlib's autoscaling overflows near 1e300).
 
     >>> as_interval([-3, 3], "extent")
     (-3.0, 3.0)
@@ -336,6 +337,8 @@ def as_interval(value, name: str, *, example: str = "(-5, 5)") -> tuple[float, f
     low, high = as_real(value[0], f"{name}[0]"), as_real(value[1], f"{name}[1]")
     if not low < high:
         raise ValueError(f"{name} must satisfy low < high; got {value!r}. Swap the two numbers.")
+    if limit is not None and max(abs(low), abs(high)) > limit:
+        raise ValueError(f"{name} must lie within ±{limit:g}; got {value!r}. Use a range such as {example}.")
     width = high - low  # Python floats: beyond the range this is inf, without a warning
     if not np.isfinite(width):
         raise ValueError(f"{name} must be narrower than the float range; got {value!r}. Use a range such as {example}.")

@@ -59,10 +59,11 @@ def _num(value: float) -> str:
 
 
 def _check_range(value, name: str) -> tuple[float, float]:
-    """``value`` as a pair of finite reals ``(low, high)`` with ``low < high`` and a finite width."""
-    return as_interval(value, name)
+    """``value`` as a pair of finite reals ``(low, high)`` with ``low < high``, within ±``MAX_COORDINATE``."""
+    return as_interval(value, name, limit=MAX_COORDINATE)
 
 
+MAX_COORDINATE = 1e100  # matplotlib's autoscaling overflows for data near 1e300
 MAX_PARAMETER = 1e6  # |c| or |alpha| beyond this draws nothing new, and the curves could overflow
 
 

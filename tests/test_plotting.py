@@ -268,3 +268,125 @@ def test_decision_line_equation_solves_for_x2_and_handles_special_cases():
     assert decision_line_equation([0.5, -2], 1).endswith("x₂ = 0.25·x₁ + 0.5")
     assert "vertical" in decision_line_equation([2, 0], 1)
     assert decision_line_equation([0, 0], 0).startswith("no decision line")
+
+
+# --- Bad input from issue 8 ---------------------------------------------------------------
+
+from course_lib.plotting import FunctionPlot, NeuronPlane, colour_scale, style  # noqa: E402
+
+
+def _ax():
+    return Figure().add_subplot()
+
+
+def test_decision_line_equation_with_a_tiny_w2_gives_a_practically_vertical_line_without_warning():
+    text = decision_line_equation([1.0, 1e-320], 1.0)
+    assert text.endswith("x₁ ≈ −1 (practically vertical: w₂ is tiny next to w₁)")
+
+
+def test_decision_line_equation_with_both_weights_tiny_says_the_line_is_out_of_range():
+    assert decision_line_equation([1e-320, 1e-320], 1.0).endswith("no line within the float range: z has the sign of b everywhere")
+
+
+def test_decision_line_equation_refuses_infinite_weights():
+    with pytest.raises(ValueError, match=r"^w must be finite; got inf at w\[0\]"):
+        decision_line_equation([np.inf, 1.0], 0.0)
+
+
+def test_neuron_plane_with_a_tiny_w2_draws_a_vertical_line():
+    plane = NeuronPlane(_ax(), n_pixels=10).set([1.0, 1e-320], -1.0)
+    assert list(plane.line.get_xdata()) == [1.0, 1.0]
+
+
+def test_neuron_plane_whose_net_input_overflows_is_refused_with_the_weights_named():
+    with pytest.raises(ValueError, match=r"^w and b must keep the net input .* below 1\.8e\+308 over the extent"):
+        NeuronPlane(_ax(), extent=(-1e100, 1e100), n_pixels=10).set([1e300, 1e300], 0.0)
+
+
+@pytest.mark.parametrize("x_range", [(-1e308, 1e308), (-np.finfo(float).max, 0.0), (0.0, 1e300)])
+def test_ranges_near_the_largest_float_are_refused_before_any_overflow(x_range):
+    with pytest.raises(ValueError, match=r"^x_range must lie within ±1e\+100; got "):
+        plot_function_and_derivative("relu", x_range=x_range)
+    with pytest.raises(ValueError, match=r"^extent must lie within ±1e\+100; got "):
+        plot_neuron_plane([1, 1], 0, extent=x_range)
+
+
+def test_ranges_up_to_1e100_draw_without_warning():
+    plot_function_and_derivative("identity", x_range=(-1e100, 1e100)).canvas.draw()
+    plot_neuron_plane([1, 1], 0, "identity", extent=(-1e100, 1e100)).canvas.draw()
+
+
+@pytest.mark.parametrize("z_max, error, message", [
+    ("6", TypeError, r"^z_max must be a real number; got str '6'\. Write the number without quotes: 6\.$"),
+    (0, ValueError, r"^z_max must be greater than 0; got 0\.$"),
+    (-6, ValueError, r"^z_max must be greater than 0"),
+    (np.inf, ValueError, r"^z_max must be finite"),
+    (1e308, ValueError, r"^z_max must be at most 1e\+300"),
+])
+def test_colour_scale_refuses_a_z_max_that_is_text_zero_negative_or_huge(z_max, error, message):
+    with pytest.raises(error, match=message):
+        colour_scale("relu", z_max=z_max)
+    with pytest.raises(error, match=message):
+        NeuronPlane(_ax(), z_max=z_max)
+
+
+@pytest.mark.parametrize("n_pixels, error", [(0, ValueError), (1, ValueError), (-5, ValueError), (2.5, TypeError),
+                                             ("many", TypeError), (10**6, ValueError)])
+def test_neuron_plane_refuses_n_pixels_that_would_give_an_empty_or_huge_image(n_pixels, error):
+    with pytest.raises(error, match=r"^n_pixels must be "):
+        NeuronPlane(_ax(), n_pixels=n_pixels)
+
+
+@pytest.mark.parametrize("n_points, error", [(0, ValueError), ("many", TypeError), (None, TypeError)])
+def test_function_plot_refuses_bad_n_points(n_points, error):
+    with pytest.raises(error, match=r"^n_points must be "):
+        FunctionPlot(_ax(), n_points=n_points)
+
+
+def test_an_array_of_axes_as_ax_says_to_pass_one_of_them():
+    fig, axes = plt.subplots(1, 2)
+    plt.close(fig)
+    for call in (lambda: plot_neuron_plane([1, 1], 0, ax=axes), lambda: plot_function_and_derivative("relu", ax=axes),
+                 lambda: style(axes)):
+        with pytest.raises(TypeError, match=r"^ax must be one matplotlib Axes .*got an array of 2 Axes of shape \(2,\)\. "
+                                            r"Pass one of them, e\.g\. ax=axes\[0\]\.$"):
+            call()
+
+
+def test_style_accepts_a_numpy_bool_for_zero_lines():
+    ax = _ax()
+    style(ax, zero_lines=np.bool_(False))
+    assert not ax.lines
+
+
+def test_a_student_activation_is_drawn_through_the_checked_call():
+    def forgot(z):
+        np.tanh(z)
+
+    with pytest.raises(TypeError, match=r"^activation must return an array of numbers; it returned None"):
+        plot_neuron_plane([1, 1], 0, activation=forgot)
+    fig = plot_neuron_plane([1, 1], 0, activation=np.tanh)
+    assert fig.axes[0].images[0].get_clim() == (-1.0, 1.0)
+
+
+def test_colour_scale_of_a_student_function_that_fails_at_infinity_still_works():
+    def odd(z):
+        if np.isinf(z).any():
+            raise ValueError("no infinity here")
+        return np.tanh(z)
+
+    assert colour_scale(odd, z_max=6.0)[2] == "both"  # no known limits: triangles at both ends
+
+
+def test_function_plot_parameter_is_named_and_bounded():
+    with pytest.raises(TypeError, match=r"^parameter c must be a real number; got str 'big'"):
+        plot_function_and_derivative("sigmoid", parameter="big")
+    with pytest.raises(ValueError, match=r"^parameter alpha must be at most 1e\+06"):
+        plot_function_and_derivative("elu", parameter=1e300)
+    plot = FunctionPlot(_ax(), n_points=11)
+    with pytest.raises(TypeError, match=r"^parameters must be a non-empty list"):
+        plot.y_limits("elu", parameters=0.5)
+    with pytest.raises(TypeError, match=r"^parameters\[1\] \(alpha\) must be a real number"):
+        plot.y_limits("elu", parameters=[None, "x"])
+    with pytest.raises(TypeError, match=r"^autoscale must be True or False"):
+        plot.set("elu", autoscale="no")
