@@ -439,3 +439,49 @@ def test_the_image_is_shown_at_the_figures_own_width_never_enlarged(make):
     explorer = make()
     width = round(explorer.figure.get_figwidth() * explorer.figure.dpi)
     assert explorer.image.layout.width == f"{width}px" and explorer.image.layout.max_width == "100%"
+
+
+def test_switching_activations_never_reconfigures_a_slider_so_the_browser_cannot_clamp_a_value():
+    # In the browser, changing a slider's step and range at the same time as its value let the front
+    # end clamp the value to the old step and send it back (leaky_relu showed alpha = 1.00 or 0.10).
+    explorer = ActivationExplorer("sigmoid")
+    settings = {name: (s.min, s.max, s.step) for name, s in explorer._sliders.items()}
+    for name in ("leaky_relu", "elu", "sigmoid", "tanh", "leaky_relu"):
+        explorer.choice.value = name
+        act = ACTIVATIONS[name]
+        assert {n: (s.min, s.max, s.step) for n, s in explorer._sliders.items()} == settings
+        shown = [n for n, s in explorer._sliders.items() if s.layout.display != "none"]
+        assert shown == [act.parameter], f"{name} shows the sliders {shown}"
+        if act.parameter:
+            assert explorer.parameter.value == act.default
+    assert repr(explorer) == "ActivationExplorer(activation='leaky_relu', parameter=0.01)"
+
+
+# --- Bad input from issue 8: the same spellings as neuron(), and our messages --------------
+
+def test_neuron_explorer_accepts_any_capitalisation_of_a_name_as_neuron_does():
+    assert NeuronExplorer(activation=" ReLU").activation.value == "relu"
+
+
+def test_activation_explorer_accepts_any_capitalisation_and_a_built_in_activation_record():
+    assert ActivationExplorer("ELU").choice.value == "elu"
+    assert ActivationExplorer(ACTIVATIONS["tanh"]).choice.value == "tanh"
+
+
+@pytest.mark.parametrize("make", [NeuronExplorer, ActivationExplorer], ids=["neuron", "activation"])
+def test_an_activation_in_a_list_asks_for_the_name_without_brackets(make):
+    with pytest.raises(TypeError, match=r"^activation must be one name such as .*; got a list of names \['relu'\]\. "
+                                        r"Pass the name itself, without brackets: 'relu'\.$"):
+        make(activation=["relu"])
+
+
+@pytest.mark.parametrize("make", [NeuronExplorer, ActivationExplorer], ids=["neuron", "activation"])
+def test_a_function_as_activation_is_refused_with_where_to_try_it_instead(make):
+    with pytest.raises(TypeError, match=r"^activation must be the name of one of the dropdown's functions .*"
+                                        r"try your own function with neuron\(x, w, b, activation=your_function\)"):
+        make(activation=np.tanh)
+
+
+def test_activation_explorer_parameter_errors_name_the_parameter_argument():
+    with pytest.raises(ValueError, match=r"^parameter c must be between 0\.1 and 10 \(the slider's range\); got 50\.$"):
+        ActivationExplorer("sigmoid", parameter=50)
