@@ -6,25 +6,20 @@ parameter, says what was expected, what arrived and how to fix it:
 "``<name>`` must be …; got …. <how to fix>". A student never meets a numpy
 traceback from deep inside, a warning or a NaN.
 
-=====================  ==========================================================
-helper                 for
-=====================  ==========================================================
-:func:`as_real`        one finite number (optionally bounded or positive)
-:func:`as_int`         one integer; :func:`as_positive_int` a count >= 1
-:func:`as_float_array` numbers of any shape; ``finite=True`` refuses ±inf
-:func:`as_finite_array` finite numbers of a given number of dimensions
-:func:`as_vector`,     1-D and 2-D arrays, with a reshape hint
-:func:`as_matrix`
-:func:`as_generator`   a seed (integer >= 0) or a numpy ``Generator``
-:func:`as_bool`        ``True``/``False``, including numpy's ``np.True_``
-:func:`as_choice`      one name from a registry, matched case-insensitively
-:func:`as_interval`    a pair ``(low, high)`` that floats can split into points
-:func:`as_axes`        one matplotlib ``Axes``
-:func:`as_path`        a path given as ``str`` or ``pathlib.Path``
-:func:`call_user_function` a function the student passed in, called so that its
-                       failure or a bad result (None, wrong shape, text,
-                       inf/NaN for finite input) becomes a clear message
-=====================  ==========================================================
+The helpers, for each kind of input:
+
+- one number: :func:`as_real` (finite, optionally bounded or positive);
+- an integer or a count: :func:`as_int`, :func:`as_positive_int`;
+- numbers of any shape: :func:`as_float_array` (``finite=True`` refuses ±inf),
+  :func:`as_finite_array` (of a given number of dimensions), :func:`as_vector`,
+  :func:`as_matrix` (with a reshape hint);
+- a seed: :func:`as_generator` (an integer >= 0, or a numpy ``Generator``);
+- a bool: :func:`as_bool` (numpy's ``np.True_`` and ``np.False_`` count);
+- a name from a registry: :func:`as_choice` (case-insensitive, a list refused clearly);
+- a range: :func:`as_interval`; an axes: :func:`as_axes`; a path: :func:`as_path`;
+- a function the student passed in: :func:`call_user_function` calls it so that its
+  failure, or a result that is None, of the wrong shape, not numbers, or not finite
+  where the input was, becomes a message naming the parameter.
 """
 
 from __future__ import annotations
@@ -388,13 +383,6 @@ def as_path(value, name: str) -> Path:
     if isinstance(value, os.PathLike) and not isinstance(value, bytes):
         return Path(value)
     raise TypeError(f"{name} must be a path (a str such as 'data' or a pathlib.Path); got {_describe(value)}.")
-
-
-def as_function(value, name: str, *, example: str = "np.tanh"):
-    """Return ``value`` if it can be called; refuse anything else clearly."""
-    if callable(value):
-        return value
-    raise TypeError(f"{name} must be a function such as {example}; got {_describe(value)}.")
 
 
 def call_user_function(function, z: np.ndarray, name: str, *, kwargs: dict | None = None,
