@@ -18,7 +18,7 @@ from __future__ import annotations
 import numpy as np
 
 from course_lib._validation import as_float_array, as_matrix, as_real, as_vector, check_matching
-from course_lib.activations import Activation, _evaluate, get_activation
+from course_lib.activations import Activation, _evaluate, _lookup, get_activation
 
 __all__ = ["weighted_sum", "neuron", "layer_forward", "net_input", "forward"]
 
@@ -43,10 +43,11 @@ def _in_float_range(z, inputs: str):
     return z
 
 
-def _product(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """``a @ b`` with overflow left to :func:`_in_float_range` (no RuntimeWarning)."""
+def _net(A: np.ndarray, W: np.ndarray, b, inputs: str) -> np.ndarray:
+    """``A @ W + b``, with an overflow explained by :func:`_in_float_range` instead of a RuntimeWarning."""
     with np.errstate(all="ignore"):
-        return a @ b
+        Z = A @ W + b
+    return _in_float_range(Z, inputs)
 
 
 def _check_chain(n_in: int, W: np.ndarray, b: np.ndarray, *, source: str, target: str, w_name: str, b_name: str) -> None:
@@ -153,7 +154,7 @@ def layer_forward(x, W, b, activation="identity") -> np.ndarray:
     W = _as_weight_matrix(W, "W")
     b = as_vector(b, "b", length_name="n_out", finite=True)
     _check_chain(x.size, W, b, source=f"x has {x.size} features", target="W", w_name="W", b_name="b")
-    z = _in_float_range(_product(x, W) + b, "x, W and b")  # (n_in,) @ (n_in, n_out) -> (n_out,)
+    z = _net(x, W, b, "x, W and b")  # (n_in,) @ (n_in, n_out) -> (n_out,)
     return _evaluate(act, z)
 
 
@@ -187,11 +188,11 @@ def net_input(X, W, b) -> np.ndarray:
                 "Give one weight per feature."
             )
         b = as_real(b, "b")
-        return _in_float_range(_product(X, W) + b, "X, W and b")  # (n_samples, n_in) @ (n_in,) -> (n_samples,)
+        return _net(X, W, b, "X, W and b")  # (n_samples, n_in) @ (n_in,) -> (n_samples,)
     W = _as_weight_matrix(W, "W")
     b = as_vector(b, "b", length_name="n_out", finite=True)
     _check_chain(X.shape[1], W, b, source=f"X has {X.shape[1]} features", target="W", w_name="W", b_name="b")
-    return _in_float_range(_product(X, W) + b, "X, W and b")  # (n_samples, n_in) @ (n_in, n_out) -> (n_samples, n_out)
+    return _net(X, W, b, "X, W and b")  # (n_samples, n_in) @ (n_in, n_out) -> (n_samples, n_out)
 
 
 def forward(X, layers) -> np.ndarray:
@@ -238,7 +239,7 @@ def forward(X, layers) -> np.ndarray:
             )
         W = _as_weight_matrix(layer[0], f"W of layer {i}")
         b = as_vector(layer[1], f"b of layer {i}", length_name="n_out", finite=True)
-        act = get_activation(layer[2])
+        act = _lookup(layer[2], f"the activation of layer {i}")
         source = f"X has {n_in} features" if i == 0 else f"layer {i - 1} has {n_in} outputs"
         _check_chain(
             n_in, W, b, source=source, target=f"layer {i}", w_name=f"W of layer {i}", b_name=f"b of layer {i}"
@@ -248,7 +249,7 @@ def forward(X, layers) -> np.ndarray:
     A = X
     for i, (W, b, act) in enumerate(checked):
         inputs = "X and the weights of layer 0" if i == 0 else f"the outputs of layer {i - 1} and the weights of layer {i}"
-        Z = _in_float_range(_product(A, W) + b, inputs)
+        Z = _net(A, W, b, inputs)
         A = _evaluate(act, Z, name=f"the activation of layer {i}")  # (n_samples, n_in) @ (n_in, n_out) -> (n_samples, n_out)
     return A
 

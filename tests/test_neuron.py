@@ -367,6 +367,16 @@ def test_products_beyond_the_float_range_are_explained_in_every_neuron_function(
         forward([[1e200, 1e200]], [([[1e100], [1e100]], [0], "identity"), ([[1e100]], [0], "identity")])
 
 
+def test_a_bias_that_overflows_the_net_input_is_explained_too():
+    with pytest.raises(ValueError, match=r"^X, W and b must be small enough"):
+        net_input([[1.0]], [[1.5e308]], [1.5e308])
+
+
+def test_an_unknown_activation_in_forward_names_its_layer():
+    with pytest.raises(ValueError, match=r"^the activation of layer 1 must be one of .*; got 'rleu'\. Did you mean 'relu'\?"):
+        forward([[2, 3]], [(W1, [0, 0], "relu"), (W2, [0], "rleu")])
+
+
 def test_large_but_representable_products_are_computed_exactly_without_warning():
     assert weighted_sum([1e150, 1e150], [1e150, 1e150]) == pytest.approx(2e300)
     assert weighted_sum([1e300], [1.0], b=-1e300) == 0.0
