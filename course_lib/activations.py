@@ -450,8 +450,8 @@ def _lookup(activation, name: str) -> Activation:
             "softmax(z) and softmax_grad(z) directly (with cross-entropy the output delta is y_hat - y)."
         )
     if callable(activation) and not isinstance(activation, str):
-        name = str(getattr(activation, "__name__", type(activation).__name__))
-        return Activation(name=name or "activation", function=activation, derivative=None)
+        label = str(getattr(activation, "__name__", type(activation).__name__))
+        return Activation(name=label or "activation", function=activation, derivative=None)
     try:
         return ACTIVATIONS[as_choice(activation, name, ACTIVATIONS, example="relu")]
     except TypeError:
