@@ -65,18 +65,57 @@ def ensure_environment(root: Path = ROOT, venv_dir: Path = VENV) -> Path:
              "-c", str(root / "constraints.txt"), "-e", str(root)],
             check=True,
         )
-        write_lab_overrides(venv_dir)
         stamp.write_text(wanted)
+    ensure_lab_overrides(venv_dir)
     return python
 
 
-#: JupyterLab settings for a classroom that may have no network: no news or update checks.
-LAB_OVERRIDES = {"@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": False}}
+#: The body's attribute while jupyterlab-slideshow presents a notebook (and only then).
+PRESENTING = "body[data-jp-deck-mode='presenting']"
+
+#: Styles for a live deck read from the back of a room, applied only while presenting
+#: (students at a laptop keep JupyterLab's sizes): Markdown text 22 px (headings scale with it),
+#: code and text outputs 20 px, widget labels 18 px, and figures zoomed so that their labels,
+#: drawn at 12-13 pt, reach about 20 px. They go in through @deathbeds/jupyterlab-fonts (which
+#: jupyterlab-slideshow depends on): its "styles" setting is JSS applied to the whole page.
+DECK_STYLES = {
+    PRESENTING: {
+        "--jp-content-font-size1": "22px",
+        "--jp-code-font-size": "20px",
+        "--jp-widgets-font-size": "18px",
+    },
+    # matplotlib figures at 100 dpi: 12 pt tick labels are 16.7 px, zoomed 1.2 they are 20 px
+    f"{PRESENTING} .jp-Deck .jp-RenderedImage img": {"zoom": "1.2"},
+    # the widgets' images at 90 dpi: 12 pt is 15 px, zoomed 1.35 it is 20 px
+    f"{PRESENTING} .jp-Deck img.widget-image": {"zoom": "1.35"},
+}
+
+#: JupyterLab settings for a classroom that may have no network (no news or update checks),
+#: and the deck's styles above. Defaults, not locks: a person's own settings still win.
+LAB_OVERRIDES = {
+    "@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": False},
+    "@deathbeds/jupyterlab-fonts:fonts": {"styles": DECK_STYLES},
+}
+
+
+def lab_overrides_path(venv_dir: Path = VENV) -> Path:
+    """Where the environment's JupyterLab reads the defaults that override its extensions' own."""
+    return venv_dir / "share" / "jupyter" / "lab" / "settings" / "overrides.json"
 
 
 def write_lab_overrides(venv_dir: Path = VENV) -> Path:
     """Write ``LAB_OVERRIDES`` where the environment's JupyterLab reads its default settings."""
-    path = venv_dir / "share" / "jupyter" / "lab" / "settings" / "overrides.json"
+    path = lab_overrides_path(venv_dir)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(LAB_OVERRIDES, indent=1) + "\n")
     return path
+
+
+def ensure_lab_overrides(venv_dir: Path = VENV) -> Path:
+    """Write ``LAB_OVERRIDES`` unless the file holds them already (they change with the course, not the packages)."""
+    path = lab_overrides_path(venv_dir)
+    try:
+        current = json.loads(path.read_text())
+    except (OSError, ValueError):
+        current = None
+    return path if current == LAB_OVERRIDES else write_lab_overrides(venv_dir)

@@ -22,6 +22,8 @@ from pathlib import Path
 
 import pytest
 
+from course_tools import environment
+
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "build" / "browser"
 CHROMIUM = Path(os.environ.get("COURSE_CHROMIUM", "/usr/bin/chromium"))
@@ -85,7 +87,8 @@ class LabServer:
         jupyter = Path(sys.executable).parent / "jupyter"
         command = [str(jupyter), "lab", "--no-browser", "--ip=127.0.0.1", f"--port={self.port}",
                    f"--IdentityProvider.token={self.token}", f"--ServerApp.root_dir={self.root}",
-                   "--LabApp.news_url=None", "--LabApp.expose_app_in_browser=True"]
+                   "--LabApp.news_url=None", "--LabApp.expose_app_in_browser=True",
+                   f"--LabApp.app_settings_dir={self.app_settings}"]
         if hasattr(os, "geteuid") and os.geteuid() == 0:
             command.append("--allow-root")
         self.log = open(home / "jupyterlab.log", "w")
@@ -94,15 +97,14 @@ class LabServer:
         self._wait_until_up()
 
     def _settings(self):
-        """No news or update checks, and every cell in the page (no virtual scrolling)."""
-        settings = self.home / ".jupyter" / "lab" / "user-settings" / "@jupyterlab"
-        for plugin, values in {
-            "apputils-extension/notification": {"fetchNews": "false", "checkForUpdates": False},
-            "notebook-extension/tracker": {"windowingMode": "none"},
-        }.items():
-            path = settings / f"{plugin}.jupyterlab-settings"
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(json.dumps(values))
+        """The course's JupyterLab overrides, written by the set-up's own function (so the tests see
+        what `course.py open` installs) into this server's settings folder; and, for the tests only,
+        every cell in the page (no virtual scrolling)."""
+        self.app_settings = environment.write_lab_overrides(self.home / "venv").parent
+        user_settings = self.home / ".jupyter" / "lab" / "user-settings"
+        path = user_settings / "@jupyterlab" / "notebook-extension" / "tracker.jupyterlab-settings"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps({"windowingMode": "none"}))
 
     def _wait_until_up(self, timeout: float = 90.0):
         deadline = time.monotonic() + timeout
