@@ -30,6 +30,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import html
+import re
 import shutil
 import subprocess
 import sys
@@ -37,6 +38,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from .lessons import BEGIN, END
 from .notebooks import read as read_notebook
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -151,6 +153,47 @@ def copy_libraries(modules: Path, out: Path) -> None:
                 shutil.copy2(source, target / part)
 
 
+# A hint as the lessons write it: <details><summary>Hint</summary>, a blank line, Markdown, </details>.
+_DETAILS = re.compile(r"<details>\s*<summary>(?P<summary>.*?)</summary>(?P<body>.*?)</details>", re.DOTALL)
+
+
+def _render_details(match: re.Match) -> str:
+    """One ``<details>`` block of a Markdown cell as a single HTML block, its Markdown rendered inside.
+
+    Left to nbconvert, the opening tags form one HTML block and the text another: with
+    ``embed_images`` each block is parsed on its own, which closes ``<details>`` at once
+    and leaves the hint outside it, always shown. A blank line would end the HTML block,
+    so blank lines of the rendered body (inside a code block) become empty comments.
+    """
+    from nbconvert.filters.markdown_mistune import markdown2html_mistune
+
+    body = markdown2html_mistune(match["body"].strip()).strip()
+    lines = [line if line.strip() else "<!-- -->" for line in body.splitlines()]
+    return "\n".join([f"<details><summary>{match['summary']}</summary>", *lines, "</details>"])
+
+
+def prepare_for_pages(nb, resources=None):
+    """What the pages show of a solution: hints that open on a click, no answer markers.
+
+    In Markdown cells each ``<details>`` block is rendered whole (:func:`_render_details`);
+    in code cells the ``### BEGIN SOLUTION`` / ``### END SOLUTION`` lines are dropped.
+    The notebook node is changed in place and returned with ``resources``: nbconvert
+    runs this as a preprocessor, the notebook on disk is never touched.
+
+    >>> from types import SimpleNamespace as Cell
+    >>> nb = Cell(cells=[Cell(cell_type="code", source="def f():\\n    ### BEGIN SOLUTION\\n    return 1\\n    ### END SOLUTION")])
+    >>> print(prepare_for_pages(nb)[0].cells[0].source)
+    def f():
+        return 1
+    """
+    for cell in nb.cells:
+        if cell.cell_type == "markdown" and "<details>" in cell.source:
+            cell.source = _DETAILS.sub(_render_details, cell.source)
+        elif cell.cell_type == "code" and (BEGIN in cell.source or END in cell.source):
+            cell.source = "\n".join(line for line in cell.source.split("\n") if line.strip() not in (BEGIN, END))
+    return nb, resources
+
+
 def _convert(notebook: Path, kind: str, options: dict) -> str:
     """The page nbconvert makes of ``notebook``: ``kind`` is ``"slides"`` or ``"html"``."""
     from nbconvert import HTMLExporter, SlidesExporter
@@ -159,7 +202,9 @@ def _convert(notebook: Path, kind: str, options: dict) -> str:
     exporter_class = SlidesExporter if kind == "slides" else HTMLExporter
     # embed_images: a picture a Markdown cell links to travels inside the page.
     config = Config({exporter_class.__name__: {**options, "embed_images": True}})
-    body, _ = exporter_class(config=config).from_filename(str(notebook))
+    exporter = exporter_class(config=config)
+    exporter.register_preprocessor(prepare_for_pages, enabled=True)
+    body, _ = exporter.from_filename(str(notebook))
     return body
 
 

@@ -192,3 +192,74 @@ def test_npm_packages_are_pinned_exactly_and_locked():
     assert wanted <= set(package["dependencies"]), "a library copied into build/lib is not in package.json"
     assert package["dependencies"]["reveal.js"].startswith("4."), "nbconvert's template needs reveal.js 4 (notes plugin)"
     assert package["dependencies"]["mathjax"].startswith("2."), "nbconvert's template configures MathJax 2"
+
+
+class _Details(HTMLParser):
+    """The text inside each <details> of a page, and the text after its <summary>."""
+
+    def __init__(self):
+        super().__init__()
+        self.found, self._depth = [], 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "details":
+            self._depth += 1
+            self.found.append("")
+
+    def handle_endtag(self, tag):
+        if tag == "details":
+            self._depth -= 1
+
+    def handle_data(self, data):
+        if self._depth:
+            self.found[-1] += data
+
+
+def _hints(notebook: Path) -> list[tuple[str, str]]:
+    """Summary and Markdown of every hint ("Hint", "Answer", …) in ``notebook``'s ``<details>`` blocks."""
+    cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+    sources = ["".join(cell["source"]) for cell in cells if cell["cell_type"] == "markdown"]
+    return [(match["summary"], match["body"]) for source in sources for match in slides._DETAILS.finditer(source)]
+
+
+def _words(markdown: str) -> list[str]:
+    """The plain words of some Markdown, for comparison with the rendered text."""
+    return re.findall(r"[A-Za-z]{4,}", markdown)
+
+
+def test_every_hint_is_a_closed_details_with_its_text_inside(build):
+    out, notebooks = build
+    assert any(_hints(notebook) for notebook in notebooks), "no hint in solutions/: nothing is tested"
+    for notebook in notebooks:
+        hints = _hints(notebook)
+        for page in (out / "slides" / f"{notebook.stem}.slides.html", out / "handouts" / f"{notebook.stem}.html"):
+            parser = _Details()
+            parser.feed(page.read_text(encoding="utf-8"))
+            assert len(parser.found) == len(hints), f"{page.name}: {len(parser.found)} <details>, {len(hints)} hints"
+            for (summary, hint), shown in zip(hints, parser.found):
+                missing = [word for word in _words(hint) if word not in shown]
+                assert shown.strip().startswith(summary) and not missing, f"{page.name}: {missing} not inside {shown!r}"
+
+
+def test_no_page_shows_the_answer_markers(build):
+    out, _ = build
+    for page in _pages(out):
+        text = page.read_text(encoding="utf-8")
+        assert "BEGIN SOLUTION" not in text and "END SOLUTION" not in text, page.name
+
+
+def test_a_hint_with_code_and_maths_stays_one_details_block():
+    from types import SimpleNamespace as Node
+
+    source = ("Before.\n\n<details><summary>Hint</summary>\n\nUse $\\sigma(z)$:\n\n"
+              "```python\nx = 1\n\ny = 2\n```\n</details>\n\nAfter.")
+    code = "def f():\n    ### BEGIN SOLUTION\n    return 1\n    ### END SOLUTION\n"
+    nb = Node(cells=[Node(cell_type="markdown", source=source), Node(cell_type="code", source=code)])
+    slides.prepare_for_pages(nb)
+    markdown = nb.cells[0].source
+    block = markdown[markdown.index("<details>"):markdown.index("</details>")]
+    assert "\n\n" not in block, "a blank line would end the HTML block"
+    text = re.sub(r"<[^>]+>", "", block)
+    assert "$\\sigma(z)$" in text and "x = 1" in text and "y = 2" in text
+    assert markdown.startswith("Before.\n\n") and markdown.endswith("</details>\n\nAfter.")
+    assert nb.cells[1].source == "def f():\n    return 1\n"

@@ -75,3 +75,20 @@ def test_the_guard_sees_a_request_that_leaves_the_machine(site, page):
     page.evaluate("fetch('http://example.invalid/x').catch(() => null)")
     page.wait_for_timeout(300)
     assert outside and "example.invalid" in outside[0]
+
+
+@pytest.mark.parametrize("stem", SOLUTIONS)
+def test_a_handout_shows_hints_on_a_click_and_never_the_answer_markers(site, page, artifacts, stem):
+    _load(page, f"{site}/handouts/{stem}.html")
+    text = page.locator("body").inner_text()
+    assert "BEGIN SOLUTION" not in text and "END SOLUTION" not in text
+    hints = page.locator("details")
+    for i in range(hints.count()):
+        hint = hints.nth(i)
+        body = hint.locator(":scope > :not(summary)").first
+        assert body.count() and not body.is_visible(), f"hint {i} is not collapsed, or has nothing inside"
+        hint.locator("summary").click()
+        assert body.is_visible() and body.inner_text().strip(), f"hint {i} shows no text when opened"
+        if i == 0:
+            hint.scroll_into_view_if_needed()
+            page.screenshot(path=str(artifacts / f"handout-{stem}-hint-open.png"))
