@@ -16,6 +16,7 @@ import math
 
 import matplotlib.pyplot as plt
 import numpy as np
+from matplotlib.figure import Figure
 
 from course_lib._validation import LARGEST, as_axes, as_bool, as_int, as_interval, as_real, as_vector
 from course_lib.activations import _evaluate, _lookup, get_activation
@@ -23,7 +24,7 @@ from course_lib.activations import _evaluate, _lookup, get_activation
 __all__ = [
     "OKABE_ITO", "COLORS", "style", "decision_line_equation",
     "plot_activation_grid", "plot_function_and_derivative", "plot_neuron_plane",
-    "NeuronPlane", "FunctionPlot", "colour_scale",
+    "NeuronPlane", "FunctionPlot", "colour_scale", "DescribedFigure",
 ]
 
 OKABE_ITO = ("#000000", "#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7")
@@ -56,6 +57,62 @@ def _num(value: float) -> str:
     """``value`` rounded for a title: 1.0 -> '1', -0.25 -> '−0.25' (with a true minus sign)."""
     text = f"{round(float(value), 2) + 0.0:g}"  # + 0.0 turns -0.0 into 0.0
     return text.replace("-", "\u2212")
+
+
+class DescribedFigure(Figure):
+    """A figure that carries a short description of what it shows, written from its data.
+
+    A notebook shows it as usual (the inline backend adds the PNG); the description becomes
+    its plain-text form and the PNG's ``alt`` text (``output.metadata['image/png']['alt']``),
+    which the course's slides and handouts put on the ``<img>``.
+    """
+
+    description = ""
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        if not self.description:
+            return {}, {}
+        return {"text/plain": self.description}, {"image/png": {"alt": self.description}}
+
+
+def _from_to(values, x) -> str:
+    """'from 0.01 at z = −5 to 0.99 at z = 5': the first and last finite ``values`` over ``x``."""
+    finite = np.flatnonzero(np.isfinite(values))
+    if not finite.size:
+        return "not finite"
+    first, last = finite[0], finite[-1]
+    return f"from {_num(values[first])} at z = {_num(x[first])} to {_num(values[last])} at z = {_num(x[last])}"
+
+
+def describe_function_plot(plot) -> str:
+    """One sentence on what a :class:`FunctionPlot` shows now, from its lines' data."""
+    z, f, df = plot.z, np.asarray(plot.f_line.get_ydata(), float), np.asarray(plot.df_line.get_ydata(), float)
+    text = f"{plot.ax.title.get_text()} for z from {_num(z[0])} to {_num(z[-1])}: f(z), solid, goes {_from_to(f, z)}"
+    finite = np.isfinite(df)
+    if finite.any():
+        bottom, top = np.min(df[finite]), np.max(df[finite])
+        at = z[finite & np.isclose(df, top)]
+        where = f"at z = {_num(at[0])}" if at.size == 1 else f"for z from {_num(at[0])} to {_num(at[-1])}"
+        text += (f"; f\u2032(z), dashed, is {_num(top)} throughout" if np.isclose(bottom, top) else
+                 f"; f\u2032(z), dashed, lies between {_num(bottom)} and {_num(top)}, largest {where}")
+    return text + "."
+
+
+def describe_neuron_plane(plane, w, b, activation) -> str:
+    """One sentence on what a :class:`NeuronPlane` shows for ``w``, ``b`` and ``activation``."""
+    (w1, w2), b, act = _check_w(w), float(b), get_activation(activation)
+    a = np.asarray(plane.image.get_array(), dtype=float)
+    low, high = plane.image.get_clim()
+    text = (f"Output a of a {act.name} neuron with w = ({_num(w1)}, {_num(w2)}), b = {_num(b)}, over x\u2081 and x\u2082 "
+            f"from {_num(plane.low)} to {_num(plane.high)}: ")
+    a_low, a_high = np.nanmin(a), np.nanmax(a)
+    text += f"a is {_num(a_low)} everywhere" if a_low == a_high else f"a goes from {_num(a_low)} to {_num(a_high)}"
+    text += f", coloured dark to light from {_num(low)} to {_num(high)}; "
+    equation = " ".join(decision_line_equation(w, b).split())
+    if w1 == 0.0 and w2 == 0.0:
+        return text + equation + "."
+    side = ("above" if w2 > 0 else "below") if w2 != 0.0 else ("to the right of" if w1 > 0 else "to the left of")
+    return text + f"decision line {equation}, with z > 0 {side} it."
 
 
 def _check_range(value, name: str) -> tuple[float, float]:
@@ -343,7 +400,7 @@ def plot_activation_grid(names=None, x_range=(-5, 5)):
     z = np.linspace(*_check_range(x_range, "x_range"), 401)
     n_rows = math.ceil(len(acts) / 3)
     fig, axes = plt.subplots(n_rows, 3, figsize=(10, min(5.5, 1.9 * n_rows)), sharex=True,
-                             layout="constrained", squeeze=False)
+                             layout="constrained", squeeze=False, FigureClass=DescribedFigure)
     for i, ax in enumerate(axes.flat):
         if i >= len(acts):
             ax.set_visible(False)
@@ -353,6 +410,9 @@ def plot_activation_grid(names=None, x_range=(-5, 5)):
         last_row = i + 3 >= len(acts)
         style(ax, _title(acts[i], kwargs), "z" if last_row else None, "f(z)" if i % 3 == 0 else None)
         ax.xaxis.set_tick_params(labelbottom=last_row)
+    titles = ", ".join(ax.title.get_text() for ax in axes.flat[:len(acts)])
+    fig.description = (f"{len(acts)} activation function{'s' if len(acts) > 1 else ''} f(z) for z from "
+                       f"{_num(z[0])} to {_num(z[-1])}, one panel each: {titles}.")
     plt.close(fig)
     return fig
 
@@ -378,9 +438,9 @@ def plot_function_and_derivative(name, parameter=None, x_range=(-5, 5), ax=None)
     if ax is not None:
         FunctionPlot(as_axes(ax), x_range).set(act, parameter)
         return ax.figure
-    fig, ax = plt.subplots(figsize=(7, 4.5), layout="constrained")
+    fig, ax = plt.subplots(figsize=(7, 4.5), layout="constrained", FigureClass=DescribedFigure)
     try:
-        FunctionPlot(ax, x_range).set(act, parameter)
+        fig.description = describe_function_plot(FunctionPlot(ax, x_range).set(act, parameter))
     finally:
         plt.close(fig)  # even on a bad argument, so that no half-drawn figure lingers
     return fig
@@ -416,9 +476,9 @@ def plot_neuron_plane(w, b, activation="sigmoid", ax=None, extent=(-3, 3)):
     if ax is not None:
         NeuronPlane(as_axes(ax), extent).set(w, b, act)
         return ax.figure
-    fig, ax = plt.subplots(figsize=(7, 5.5), layout="constrained")
+    fig, ax = plt.subplots(figsize=(7, 5.5), layout="constrained", FigureClass=DescribedFigure)
     try:
-        NeuronPlane(ax, extent).set(w, b, act)
+        fig.description = describe_neuron_plane(NeuronPlane(ax, extent).set(w, b, act), w, b, act)
     finally:
         plt.close(fig)
     return fig

@@ -390,3 +390,68 @@ def test_function_plot_parameter_is_named_and_bounded():
         plot.y_limits("elu", parameters=[None, "x"])
     with pytest.raises(TypeError, match=r"^autoscale must be True or False"):
         plot.set("elu", autoscale="no")
+
+
+# --- Alt text: every figure of course_lib.plotting describes itself from its own data ---------------
+
+from course_lib import plotting as _plotting  # noqa: E402  (appended section; the imports above are shared)
+
+
+def _alt(fig) -> str:
+    """The description a notebook stores with the figure's PNG, checked to be its plain text too."""
+    data, metadata = fig._repr_mimebundle_()
+    assert data == {"text/plain": metadata["image/png"]["alt"]}
+    return metadata["image/png"]["alt"]
+
+
+def test_the_activation_grid_names_every_panel_and_the_range():
+    alt = _alt(_plotting.plot_activation_grid())
+    assert alt.startswith("9 activation functions f(z) for z from −5 to 5, one panel each: identity, binary_step, ")
+    assert "sigmoid (c = 1)" in alt and "leaky_relu (α = 0.5)" in alt and alt.endswith("softplus.")
+    alt = _alt(_plotting.plot_activation_grid(["relu"], x_range=(-2, 3)))
+    assert alt == "1 activation function f(z) for z from −2 to 3, one panel each: relu."
+
+
+@pytest.mark.parametrize("name, parameter, expected", [
+    ("sigmoid", None, "sigmoid (c = 1) for z from −5 to 5: f(z), solid, goes from 0.01 at z = −5 to 0.99 at z = 5; "
+                      "f′(z), dashed, lies between 0.01 and 0.25, largest at z = 0."),
+    ("sigmoid", 2.0, "sigmoid (c = 2) for z from −5 to 5: f(z), solid, goes from 0 at z = −5 to 1 at z = 5; "
+                     "f′(z), dashed, lies between 0 and 0.5, largest at z = 0."),
+    ("binary_step", None, "binary_step for z from −5 to 5: f(z), solid, goes from 0 at z = −5 to 1 at z = 5; "
+                          "f′(z), dashed, is 0 throughout."),
+])
+def test_a_function_plot_describes_its_curves(name, parameter, expected):
+    assert _alt(_plotting.plot_function_and_derivative(name, parameter)) == expected
+
+
+def test_a_function_plot_says_where_a_flat_derivative_is_largest():
+    alt = _alt(_plotting.plot_function_and_derivative("relu", x_range=(-1, 4)))
+    assert "for z from −1 to 4" in alt and "lies between 0 and 1, largest for z from 0.01 to 4." in alt
+
+
+@pytest.mark.parametrize("w, b, activation, expected", [
+    ([1, 1], -1, "sigmoid", "decision line 1·x₁ + 1·x₂ − 1 = 0, i.e. x₂ = −1·x₁ + 1, with z > 0 above it."),
+    ([1, -2], 0.5, "binary_step", "decision line 1·x₁ − 2·x₂ + 0.5 = 0, i.e. x₂ = 0.5·x₁ + 0.25, with z > 0 below it."),
+    ([2, 0], 1, "relu", "decision line 2·x₁ + 0·x₂ + 1 = 0, i.e. x₁ = −0.5 (a vertical line), with z > 0 to the right of it."),
+    ([-1, 0], 0, "tanh", "i.e. x₁ = 0 (a vertical line), with z > 0 to the left of it."),
+    ([0, 0], 1, "tanh", "a is 0.76 everywhere, coloured dark to light from −1 to 1; no decision line: w₁ = w₂ = 0, "
+                        "so z = b everywhere."),
+])
+def test_a_neuron_plane_describes_the_neuron_its_outputs_and_the_line(w, b, activation, expected):
+    alt = _alt(_plotting.plot_neuron_plane(w, b, activation))
+    assert alt.startswith(f"Output a of a {activation} neuron with w = ") and alt.endswith(expected), alt
+
+
+def test_a_neuron_plane_gives_the_range_of_its_outputs_and_colours():
+    alt = _alt(_plotting.plot_neuron_plane([2, 0], 1, "relu", extent=(-1, 2)))  # top pixel centre: x₁ = 1.99
+    assert "over x₁ and x₂ from −1 to 2: a goes from 0 to 4.98, coloured dark to light from 0 to 4;" in alt
+
+
+def test_a_figure_without_a_description_shows_as_any_figure():
+    assert _plotting.DescribedFigure()._repr_mimebundle_() == ({}, {})
+
+
+def test_a_plot_drawn_on_given_axes_returns_that_figure_unchanged():
+    fig, ax = plt.subplots()
+    plt.close(fig)
+    assert _plotting.plot_neuron_plane([1, 1], 0, ax=ax) is fig and type(fig) is Figure
