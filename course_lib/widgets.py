@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import html
 import io
+import threading
 
 import ipywidgets as widgets
 import numpy as np
@@ -150,9 +151,28 @@ def _slider_values(act):
 
 
 class _Explorer:
-    """What both explorers share: display in a notebook and a short text form."""
+    """What both explorers share: one redraw at a time, display in a notebook, a short text form.
+
+    JupyterLab 4.6 with ipykernel 7 may deliver widget messages on kernel subshells, i.e. on
+    other threads than the main one, so two controls moved in quick succession can run their
+    callbacks at the same time. matplotlib's canvas is not safe to draw from two threads at once
+    (measured: frames with missing ticks, an empty colour bar, titles drawn over one another), so
+    :meth:`update` holds a lock and subclasses draw in :meth:`_redraw`.
+    """
 
     widget: widgets.Box
+
+    @property
+    def _lock(self) -> threading.RLock:
+        return self.__dict__.setdefault("_redraw_lock", threading.RLock())  # setdefault is atomic
+
+    def update(self):
+        """Redraw the image for the controls' current values (one redraw at a time)."""
+        with self._lock:
+            self._redraw()
+
+    def _redraw(self):
+        raise NotImplementedError
 
     def _repr_mimebundle_(self, **kwargs):
         """Show :attr:`widget`, with ``repr(self)`` as the plain-text form (no image bytes)."""
@@ -211,7 +231,7 @@ class NeuronExplorer(_Explorer):
     def _on_change(self, change):
         self.update()
 
-    def update(self):
+    def _redraw(self):
         """Redraw the image and the readout for the controls' current values."""
         w, b = (self.w1.value, self.w2.value), self.b.value
         self._plane.set(w, b, self.activation.value)
@@ -236,14 +256,15 @@ class ActivationExplorer(_Explorer):
         A name from ``ACTIVATIONS``.
     parameter : float, optional
         Its parameter (``c`` or ``alpha``), within the slider's range
-        (``PARAMETER_SLIDERS``); ``None`` uses the default. The slider is
-        disabled for activations without a parameter and goes back to the
-        default whenever the choice changes.
+        (``PARAMETER_SLIDERS``); ``None`` uses the default. Each parameter has its
+        own slider, shown only for the activations that use it; it goes back to
+        the activation's default whenever the choice changes.
 
     Attributes
     ----------
     choice : ipywidgets.Dropdown
     parameter : ipywidgets.FloatSlider
+        The chosen activation's slider (a disabled one for activations without a parameter).
     image : ipywidgets.Image
     figure : matplotlib.figure.Figure
     widget : ipywidgets.VBox
@@ -257,45 +278,56 @@ class ActivationExplorer(_Explorer):
                 raise ValueError(f"{activation} has no parameter; got parameter={parameter!r}. Leave parameter=None.")
             parameter = _in_range(parameter, f"parameter {act.parameter}", *PARAMETER_SLIDERS[act.parameter][:2])
         self.choice = widgets.Dropdown(options=list(ACTIVATIONS), value=activation, description="f")
-        self.parameter = widgets.FloatSlider(min=0.0, max=10.0, style=_WIDE)
+        # One slider per parameter, each with its own fixed range and step, and only the chosen
+        # activation's shown. Reconfiguring one slider's range, step and value at each choice raced
+        # with the browser, which clamped the new value to the old step and sent that back (leaky_relu
+        # showed the sigmoid's c = 1.00, or 0.10, instead of its alpha = 0.01).
+        self._sliders = {name: widgets.FloatSlider(value=low, min=low, max=high, step=step,
+                                                   description=name.replace("alpha", "α"), style=_WIDE)
+                         for name, (low, high, step) in PARAMETER_SLIDERS.items()}
+        self._sliders[None] = widgets.FloatSlider(description="no parameter", disabled=True, readout=False,
+                                                  style=_WIDE)
         self.figure, ax = _new_axes((6.4, 4.0))
         self._plot = plot = FunctionPlot(ax)
         _freeze_layout(self.figure, ax, "one line", ylim=(-0.0125, 0.0125))  # y tick labels such as -0.0125
         self._blitter = _Blitter(self.figure, [plot.f_line, plot.df_line, ax.title, plot.legend])
         self._ylims = {}  # y-limits by activation name
         self.image = _image_widget(self.figure)
-        self.widget = widgets.VBox([widgets.HBox([self.choice, self.parameter]), self.image])
+        self.widget = widgets.VBox([widgets.HBox([self.choice, *self._sliders.values()]), self.image])
+        self._configuring = False
         self._configure_parameter(parameter)
         self.choice.observe(self._on_choice, names="value")
-        self.parameter.observe(self._on_parameter, names="value")
+        for slider in self._sliders.values():
+            slider.observe(self._on_parameter, names="value")
         self.update()
 
+    @property
+    def parameter(self) -> widgets.FloatSlider:
+        """The slider of the chosen activation's parameter (a disabled one if it has none)."""
+        return self._sliders[ACTIVATIONS[self.choice.value].parameter]
+
     def _configure_parameter(self, value=None):
-        """Set the slider up for the chosen activation, at ``value`` or the default."""
-        act, slider = ACTIVATIONS[self.choice.value], self.parameter
-        self._configuring = True  # the slider's own changes must not redraw half-way
+        """Show the chosen activation's slider, at ``value`` or the activation's default."""
+        act = ACTIVATIONS[self.choice.value]
+        self._configuring = True  # the slider's own change must not redraw before the choice is complete
         try:
-            if act.parameter is None:
-                slider.disabled, slider.readout, slider.description = True, False, "no parameter"
-                return
-            low, high, step = PARAMETER_SLIDERS[act.parameter]
-            slider.min, slider.max = min(slider.min, low), max(slider.max, high)  # widen first: min <= max always
-            slider.min, slider.max, slider.step = low, high, step
-            slider.value = act.default if value is None else value
-            slider.description = act.parameter.replace("alpha", "α")
-            slider.disabled, slider.readout = False, True
+            for name, slider in self._sliders.items():
+                slider.layout.display = None if name == act.parameter else "none"
+            if act.parameter is not None:
+                self._sliders[act.parameter].value = act.default if value is None else value
         finally:
             self._configuring = False
 
     def _on_choice(self, change):
-        self._configure_parameter()
-        self.update()
-
-    def _on_parameter(self, change):
-        if not self._configuring:
+        with self._lock:  # a parameter moved meanwhile must not redraw the half-configured choice
+            self._configure_parameter()
             self.update()
 
-    def update(self):
+    def _on_parameter(self, change):
+        if not self._configuring and change["owner"] is self.parameter:
+            self.update()
+
+    def _redraw(self):
         """Redraw the image for the current activation and parameter."""
         act = ACTIVATIONS[self.choice.value]
         if act.name not in self._ylims:  # fixed for all values of the slider: see FunctionPlot.y_limits

@@ -485,3 +485,29 @@ def test_a_function_as_activation_is_refused_with_where_to_try_it_instead(make):
 def test_activation_explorer_parameter_errors_name_the_parameter_argument():
     with pytest.raises(ValueError, match=r"^parameter c must be between 0\.1 and 10 \(the slider's range\); got 50\.$"):
         ActivationExplorer("sigmoid", parameter=50)
+
+
+@pytest.mark.parametrize("make", [lambda: NeuronExplorer(), lambda: ActivationExplorer()], ids=["neuron", "activation"])
+def test_two_controls_moved_at_once_from_two_threads_redraw_one_after_the_other(make):
+    # JupyterLab with ipykernel 7 runs widget callbacks on subshell threads as well as the main thread;
+    # matplotlib's canvas drawn by two at once gave corrupted frames in the browser.
+    import threading
+    import time
+
+    explorer, active, overlap = make(), [0], []
+    redraw = explorer._redraw
+
+    def slow_redraw():
+        active[0] += 1
+        overlap.append(active[0])
+        time.sleep(0.05)
+        redraw()
+        active[0] -= 1
+
+    explorer._redraw = slow_redraw
+    threads = [threading.Thread(target=explorer.update) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert overlap == [1, 1]
