@@ -38,7 +38,7 @@ INSTRUCTOR_DIR = ROOT / "instructor-lessons"
 def _copy_lessons(args: argparse.Namespace) -> student_copy.CopyReport:
     """The student's (or, with --instructor, the instructor's) copy of the lessons, with read-only solutions."""
     source = lessons.expected_lessons(SOLUTIONS, keep_notes=True) if args.instructor else LESSONS
-    return student_copy.prepare_work_dir(source, SOLUTIONS, args.work_dir)
+    return student_copy.prepare_work_dir(source, SOLUTIONS, args.work_dir, keep_notes=args.instructor)
 
 
 def cmd_open(args: argparse.Namespace) -> int:

@@ -94,18 +94,22 @@ def copy_new_lessons(lessons, work_dir: Path) -> CopyReport:
     return report
 
 
-def read_only_solution(notebook: dict) -> dict:
-    """``notebook`` with every cell marked not editable and not deletable (JupyterLab honours both)."""
+def read_only_solution(notebook: dict, *, keep_notes: bool = False) -> dict:
+    """``notebook`` with every cell marked not editable and not deletable (JupyterLab honours both),
+    and without the speaker notes unless ``keep_notes``."""
+    from .lessons import is_notes
+
     cells = [dict(cell, metadata={**cell.get("metadata", {}), "editable": False, "deletable": False})
-             for cell in notebook["cells"]]
+             for cell in notebook["cells"] if keep_notes or not is_notes(cell)]
     return dict(notebook, cells=cells)
 
 
-def refresh_solutions(solutions_dir: Path, work_dir: Path) -> list[str]:
+def refresh_solutions(solutions_dir: Path, work_dir: Path, *, keep_notes: bool = False) -> list[str]:
     """Put a fresh, read-only copy of every solution in ``work_dir/solutions/``; return their names.
 
     Older copies are replaced (they are the course's, never the student's work), and
-    copies of solutions that no longer exist are removed.
+    copies of solutions that no longer exist are removed. Speaker notes are left out
+    unless ``keep_notes`` (the instructor's copy).
     """
     from . import notebooks  # standard library only, like this module
 
@@ -119,14 +123,14 @@ def refresh_solutions(solutions_dir: Path, work_dir: Path) -> list[str]:
             old.unlink()
     for name, path in wanted.items():
         target = target_dir / name
-        notebooks.write(read_only_solution(notebooks.read(path)), target)
+        notebooks.write(read_only_solution(notebooks.read(path), keep_notes=keep_notes), target)
         os.chmod(target, READ_ONLY)
         written.append(name)
     return written
 
 
-def prepare_work_dir(lessons, solutions_dir: Path, work_dir: Path) -> CopyReport:
+def prepare_work_dir(lessons, solutions_dir: Path, work_dir: Path, *, keep_notes: bool = False) -> CopyReport:
     """Copy new lessons into ``work_dir`` (never overwriting) and refresh its read-only solutions."""
     report = copy_new_lessons(lessons, work_dir)
-    report.solutions = refresh_solutions(solutions_dir, work_dir)
+    report.solutions = refresh_solutions(solutions_dir, work_dir, keep_notes=keep_notes)
     return report

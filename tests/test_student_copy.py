@@ -82,6 +82,14 @@ def test_the_solutions_sit_beside_the_lessons_read_only_and_locked_against_edits
     assert cell["outputs"] == [] and cell["source"] == "x = 1"
 
 
+def test_the_students_solutions_leave_the_speaker_notes_out_and_the_instructors_keep_them():
+    from course_tools.student_copy import read_only_solution
+    notes = {"cell_type": "markdown", "id": "n", "metadata": {"slideshow": {"slide_type": "notes"}}, "source": "Say…"}
+    notebook = {"cells": [notes], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+    assert read_only_solution(notebook)["cells"] == []
+    assert [c["id"] for c in read_only_solution(notebook, keep_notes=True)["cells"]] == ["n"]
+
+
 def test_the_solutions_are_renewed_on_every_run_and_stale_ones_removed(tmp_path):
     mine = tmp_path / "mine"
     lessons = _lessons(tmp_path, **{"00-a": "A"})

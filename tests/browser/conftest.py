@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from course_tools import environment
+from course_tools import environment, student_copy
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "build" / "browser"
@@ -133,11 +133,13 @@ class LabServer:
 
 @pytest.fixture(scope="session")
 def lab(tmp_path_factory, chromium):
-    """JupyterLab serving a copy of every lesson, plus the guard notebooks of test_error_detection."""
+    """JupyterLab serving a copy of every lesson with the read-only solutions beside them, as a
+    student's folder, plus the guard notebooks of test_error_detection."""
     from .notebooks_for_tests import broken_notebooks
 
     home = tmp_path_factory.mktemp("lab-home")
     server = LabServer(home, sorted((ROOT / "lessons").glob("*.ipynb")) + broken_notebooks(home))
+    student_copy.refresh_solutions(ROOT / "solutions", server.root)  # as `course.py open` lays it out
     yield server
     server.stop()
 
