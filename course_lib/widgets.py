@@ -33,8 +33,7 @@ from PIL import Image
 
 from course_lib._validation import as_choice, as_real
 from course_lib.activations import ACTIVATIONS, Activation
-from course_lib.plotting import (FunctionPlot, NeuronPlane, decision_line_equation, describe_function_plot,
-                                 describe_neuron_plane)
+from course_lib.plotting import FunctionPlot, NeuronPlane, decision_line_equation
 
 __all__ = ["NeuronExplorer", "ActivationExplorer", "NEURON_ACTIVATIONS", "PARAMETER_SLIDERS"]
 
@@ -240,7 +239,6 @@ class NeuronExplorer(_Explorer):
         self.readout.value = prefix + html.escape(equation)
         self._blitter.render()  # a new activation (colour bar) redraws the background
         self.image.value = _png(self.figure)
-        self.image.tooltip = describe_neuron_plane(self._plane, w, b, self.activation.value)  # the image's text
 
     def __repr__(self):
         return (f"NeuronExplorer(w1={self.w1.value:g}, w2={self.w2.value:g}, b={self.b.value:g}, "
@@ -337,7 +335,6 @@ class ActivationExplorer(_Explorer):
         self._plot.set(act, self.parameter.value if act.parameter else None, autoscale=False)
         self._blitter.render()  # new y-limits redraw the background
         self.image.value = _png(self.figure)
-        self.image.tooltip = describe_function_plot(self._plot)  # the image's text
 
     def __repr__(self):
         act = ACTIVATIONS[self.choice.value]
