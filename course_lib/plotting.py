@@ -24,7 +24,7 @@ from course_lib.activations import _evaluate, _lookup, get_activation
 __all__ = [
     "OKABE_ITO", "COLORS", "style", "decision_line_equation",
     "plot_activation_grid", "plot_function_and_derivative", "plot_neuron_plane",
-    "NeuronPlane", "FunctionPlot", "colour_scale", "DescribedFigure",
+    "NeuronPlane", "FunctionPlot", "colour_scale",
 ]
 
 OKABE_ITO = ("#000000", "#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7")
@@ -84,7 +84,7 @@ def _from_to(values, x) -> str:
     return f"from {_num(values[first])} at z = {_num(x[first])} to {_num(values[last])} at z = {_num(x[last])}"
 
 
-def describe_function_plot(plot) -> str:
+def _describe_function_plot(plot) -> str:
     """One sentence on what a :class:`FunctionPlot` shows now, from its lines' data."""
     z, f, df = plot.z, np.asarray(plot.f_line.get_ydata(), float), np.asarray(plot.df_line.get_ydata(), float)
     text = f"{plot.ax.title.get_text()} for z from {_num(z[0])} to {_num(z[-1])}: f(z), solid, goes {_from_to(f, z)}"
@@ -98,7 +98,7 @@ def describe_function_plot(plot) -> str:
     return text + "."
 
 
-def describe_neuron_plane(plane, w, b, activation) -> str:
+def _describe_neuron_plane(plane, w, b, activation) -> str:
     """One sentence on what a :class:`NeuronPlane` shows for ``w``, ``b`` and ``activation``."""
     (w1, w2), b, act = _check_w(w), float(b), get_activation(activation)
     a = np.asarray(plane.image.get_array(), dtype=float)
@@ -440,7 +440,7 @@ def plot_function_and_derivative(name, parameter=None, x_range=(-5, 5), ax=None)
         return ax.figure
     fig, ax = plt.subplots(figsize=(7, 4.5), layout="constrained", FigureClass=DescribedFigure)
     try:
-        fig.description = describe_function_plot(FunctionPlot(ax, x_range).set(act, parameter))
+        fig.description = _describe_function_plot(FunctionPlot(ax, x_range).set(act, parameter))
     finally:
         plt.close(fig)  # even on a bad argument, so that no half-drawn figure lingers
     return fig
@@ -478,7 +478,7 @@ def plot_neuron_plane(w, b, activation="sigmoid", ax=None, extent=(-3, 3)):
         return ax.figure
     fig, ax = plt.subplots(figsize=(7, 5.5), layout="constrained", FigureClass=DescribedFigure)
     try:
-        fig.description = describe_neuron_plane(NeuronPlane(ax, extent).set(w, b, act), w, b, act)
+        fig.description = _describe_neuron_plane(NeuronPlane(ax, extent).set(w, b, act), w, b, act)
     finally:
         plt.close(fig)
     return fig
