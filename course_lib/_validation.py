@@ -433,3 +433,52 @@ def call_user_function(function, z: np.ndarray, name: str, *, kwargs: dict | Non
             "Use a formula that cannot overflow (see course_lib.activations.sigmoid)."
         )
     return result
+
+
+def as_sign_labels(value, name: str = "y", *, n_samples: int | None = None, samples_name: str = "X") -> np.ndarray:
+    """Return ``value`` as a 1-D float array of the labels -1 and +1 (one per sample of ``samples_name``).
+
+    >>> as_sign_labels([1, -1, 1])
+    array([ 1., -1.,  1.])
+    >>> as_sign_labels([0, 1, 1])
+    Traceback (most recent call last):
+    ...
+    ValueError: y must hold only the labels -1 and +1; got the values [0, 1]. Map them first, e.g. y = np.where(y == 0, -1, 1).
+    """
+    labels = as_float_array(value, name, finite=True)
+    if labels.ndim != 1:
+        hint = f" For a column of labels use {name}.ravel()." if labels.ndim == 2 and 1 in labels.shape else ""
+        raise ValueError(f"{name} must be 1-D with one label per sample; got shape {labels.shape}.{hint}")
+    if n_samples is not None and labels.size != n_samples:
+        raise ValueError(f"{name} must hold one label per sample of {samples_name}: {samples_name} has "
+                         f"{n_samples} samples but {name} has {labels.size} labels.")
+    found = np.unique(labels)
+    if not np.isin(found, (-1.0, 1.0)).all():
+        shown = [int(v) if float(v).is_integer() else float(v) for v in found[:6]]
+        raise ValueError(f"{name} must hold only the labels -1 and +1; got the values {shown}. "
+                         "Map them first, e.g. y = np.where(y == 0, -1, 1).")
+    return labels
+
+
+def in_float_range(z, inputs: str):
+    """``z`` unchanged if finite; a net input beyond the float range is explained, never returned as inf or nan."""
+    if not np.all(np.isfinite(z)):
+        raise ValueError(
+            f"{inputs} must be small enough for their products to stay below {np.finfo(float).max:.3g}; "
+            "the net input overflowed. Scale the inputs (for example, standardise each feature) "
+            "or use smaller weights."
+        )
+    return z
+
+
+def product_plus_bias(A: np.ndarray, W: np.ndarray, b, inputs: str) -> np.ndarray:
+    """``A @ W + b``, with an overflow explained by :func:`in_float_range` instead of a RuntimeWarning.
+
+    >>> product_plus_bias(np.array([[1e300, 1.0]]), np.array([1e300, 0.0]), 0.0, "X, w and b")
+    Traceback (most recent call last):
+    ...
+    ValueError: X, w and b must be small enough for their products to stay below 1.8e+308; the net input overflowed. Scale the inputs (for example, standardise each feature) or use smaller weights.
+    """
+    with np.errstate(all="ignore"):
+        Z = A @ W + b
+    return in_float_range(Z, inputs)

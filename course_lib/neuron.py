@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from course_lib._validation import as_float_array, as_matrix, as_real, as_vector, check_matching
+from course_lib._validation import (as_float_array, as_matrix, as_real, as_vector, check_matching, in_float_range,
+                                    product_plus_bias)
 from course_lib.activations import Activation, _evaluate, _lookup, get_activation
 
 __all__ = ["weighted_sum", "neuron", "layer_forward", "net_input", "forward"]
@@ -32,22 +33,6 @@ def _as_weight_matrix(W, name: str) -> np.ndarray:
     return W
 
 
-def _in_float_range(z, inputs: str):
-    """``z`` unchanged if finite; a net input beyond the float range is explained, never returned as inf or nan."""
-    if not np.all(np.isfinite(z)):
-        raise ValueError(
-            f"{inputs} must be small enough for their products to stay below {np.finfo(float).max:.3g}; "
-            "the net input overflowed. Scale the inputs (for example, standardise each feature) "
-            "or use smaller weights."
-        )
-    return z
-
-
-def _net(A: np.ndarray, W: np.ndarray, b, inputs: str) -> np.ndarray:
-    """``A @ W + b``, with an overflow explained by :func:`_in_float_range` instead of a RuntimeWarning."""
-    with np.errstate(all="ignore"):
-        Z = A @ W + b
-    return _in_float_range(Z, inputs)
 
 
 def _check_chain(n_in: int, W: np.ndarray, b: np.ndarray, *, source: str, target: str, w_name: str, b_name: str) -> None:
@@ -95,7 +80,7 @@ def weighted_sum(x, w, b=0.0) -> float:
     b = as_real(b, "b")
     with np.errstate(all="ignore"):
         z = x @ w + b  # z = Σ wᵢ·xᵢ + b
-    return float(_in_float_range(z, "x, w and b"))
+    return float(in_float_range(z, "x, w and b"))
 
 
 def neuron(x, w, b=0.0, activation="identity") -> float:
@@ -154,7 +139,7 @@ def layer_forward(x, W, b, activation="identity") -> np.ndarray:
     W = _as_weight_matrix(W, "W")
     b = as_vector(b, "b", length_name="n_out", finite=True)
     _check_chain(x.size, W, b, source=f"x has {x.size} features", target="W", w_name="W", b_name="b")
-    z = _net(x, W, b, "x, W and b")  # (n_in,) @ (n_in, n_out) -> (n_out,)
+    z = product_plus_bias(x, W, b, "x, W and b")  # (n_in,) @ (n_in, n_out) -> (n_out,)
     return _evaluate(act, z)
 
 
@@ -188,11 +173,11 @@ def net_input(X, W, b) -> np.ndarray:
                 "Give one weight per feature."
             )
         b = as_real(b, "b")
-        return _net(X, W, b, "X, W and b")  # (n_samples, n_in) @ (n_in,) -> (n_samples,)
+        return product_plus_bias(X, W, b, "X, W and b")  # (n_samples, n_in) @ (n_in,) -> (n_samples,)
     W = _as_weight_matrix(W, "W")
     b = as_vector(b, "b", length_name="n_out", finite=True)
     _check_chain(X.shape[1], W, b, source=f"X has {X.shape[1]} features", target="W", w_name="W", b_name="b")
-    return _net(X, W, b, "X, W and b")  # (n_samples, n_in) @ (n_in, n_out) -> (n_samples, n_out)
+    return product_plus_bias(X, W, b, "X, W and b")  # (n_samples, n_in) @ (n_in, n_out) -> (n_samples, n_out)
 
 
 def forward(X, layers) -> np.ndarray:
@@ -249,7 +234,7 @@ def forward(X, layers) -> np.ndarray:
     A = X
     for i, (W, b, act) in enumerate(checked):
         inputs = "X and the weights of layer 0" if i == 0 else f"the outputs of layer {i - 1} and the weights of layer {i}"
-        Z = _net(A, W, b, inputs)
+        Z = product_plus_bias(A, W, b, inputs)
         A = _evaluate(act, Z, name=f"the activation of layer {i}")  # (n_samples, n_in) @ (n_in, n_out) -> (n_samples, n_out)
     return A
 

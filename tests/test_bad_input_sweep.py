@@ -73,6 +73,11 @@ def _axes():
     return Figure().add_subplot()
 
 
+def _fitted_perceptron():
+    return course_lib.perceptron.Perceptron(n_epochs=3).fit(FLOWERS, SPECIES)
+
+
+FLOWERS, SPECIES = [[5.1, 1.4], [7.0, 4.7], [4.9, 1.5]], [-1, 1, -1]
 Z = [-2.0, 0.0, 3.0]
 SCORES = [[1.0, 2.0, 3.0], [0.0, 0.0, 0.0]]
 W1, W2 = [[1.0, -1.0], [1.0, 1.0]], [[2.0], [-1.0]]
@@ -96,6 +101,14 @@ SPECS: dict[str, Spec] = {
     "neuron.layer_forward": Spec({"x": [2.0, 3.0], "W": W1, "b": [0.0, 1.0], "activation": "relu"}),
     "neuron.net_input": Spec({"X": [[2.0, 3.0], [3.0, 4.0]], "W": W1, "b": [0.0, 1.0]}),
     "neuron.forward": Spec({"X": [[2.0, 3.0], [3.0, 4.0]], "layers": [(W1, [0.0, 0.0], "relu"), (W2, [0.0], "identity")]}),
+    # perceptron
+    "perceptron.predict": Spec({"X": FLOWERS, "w": [-0.68, 1.82], "b": -0.4}),
+    "perceptron.update": Spec({"x": [5.1, 1.4], "target": -1, "w": [0.0, 0.0], "b": 0.0}),
+    "perceptron.Perceptron": Spec({}),  # stores its settings only; fit checks them (test_perceptron.py)
+    "perceptron.Perceptron.fit": Spec({"X": FLOWERS, "y": SPECIES}, instance=lambda: course_lib.perceptron.Perceptron()),
+    **{f"perceptron.Perceptron.{method}": Spec({"X": FLOWERS}, instance=_fitted_perceptron)
+       for method in ("net_input", "predict")},
+    "perceptron.Perceptron.score": Spec({"X": FLOWERS, "y": SPECIES}, instance=_fitted_perceptron),
     # datasets
     "datasets.data_path": Spec({"name": "iris.csv"}, also_raises=(FileNotFoundError,)),
     "datasets.load_iris": Spec({}, also_raises=(FileNotFoundError,)),
@@ -118,9 +131,7 @@ SPECS: dict[str, Spec] = {
                                            instance=lambda: course_lib.plotting.FunctionPlot(_axes(), n_points=21)),
     # widgets (only the arguments are swept: the controls themselves clamp what a student can set)
     "widgets.NeuronExplorer": Spec({}),
-    "widgets.NeuronExplorer.update": Spec({}, instance=lambda: course_lib.widgets.NeuronExplorer()),
     "widgets.ActivationExplorer": Spec({}),
-    "widgets.ActivationExplorer.update": Spec({}, instance=lambda: course_lib.widgets.ActivationExplorer()),
     # setup_check: no parameters; called once each, they must run without a warning
     "setup_check.requirements": Spec({}),
     "setup_check.setup_report": Spec({}),
@@ -145,15 +156,16 @@ def _exempt(module_name: str) -> bool:
 
 def _discover() -> dict[str, Callable]:
     """``{"module.name": callable}`` for every public callable, and ``"module.Class.method"``."""
-    found = {}
+    found, seen = {}, set()
     for module in _modules():
         if _exempt(module.__name__):
             continue
         short = module.__name__.removeprefix("course_lib.")
         for name in module.__all__:
             obj = getattr(module, name)
-            if not callable(obj):
-                continue
+            if not callable(obj) or id(obj) in seen:
+                continue  # a package re-exports its modules' names: each is swept once, by its shortest name
+            seen.add(id(obj))
             found[f"{short}.{name}"] = obj
             if inspect.isclass(obj):
                 for attr, member in vars(obj).items():

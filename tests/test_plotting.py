@@ -448,7 +448,9 @@ def test_a_neuron_plane_gives_the_range_of_its_outputs_and_colours():
 
 
 def test_a_figure_without_a_description_shows_as_any_figure():
-    assert _plotting.DescribedFigure()._repr_mimebundle_() == ({}, {})
+    from course_lib.plotting._core import DescribedFigure
+
+    assert DescribedFigure()._repr_mimebundle_() == ({}, {})
 
 
 def test_a_plot_drawn_on_given_axes_returns_that_figure_unchanged():

@@ -76,8 +76,9 @@ def draw_count(monkeypatch):
 def render_count(monkeypatch):
     """How many times a figure was rendered to PNG."""
     calls = []
-    original = widgets._png
-    monkeypatch.setattr(widgets, "_png", lambda figure: calls.append(1) or original(figure))
+    original = widgets._core._png
+    for module in (widgets.neuron, widgets.activations):  # each explorer's module calls it
+        monkeypatch.setattr(module, "_png", lambda figure: calls.append(1) or original(figure))
     return calls
 
 

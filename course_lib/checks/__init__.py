@@ -9,6 +9,7 @@ from ._core import NOT_ATTEMPTED, PASSED
 from ._feedback import CheckFailed
 from .activations import check_relu, check_sigmoid, check_sigmoid_grad, check_softmax
 from .neuron import check_layer_net_input, check_step_neuron, check_two_layer_forward, check_weighted_sum
+from .perceptron import check_count_misclassified, check_perceptron_update, check_predict_sign, check_train_epoch
 from .welcome import check_celsius_to_fahrenheit
 
 __all__ = [
@@ -26,4 +27,9 @@ __all__ = [
     "check_relu",
     "check_sigmoid_grad",
     "check_softmax",
+    # lesson 03 · The perceptron learning rule
+    "check_predict_sign",
+    "check_perceptron_update",
+    "check_train_epoch",
+    "check_count_misclassified",
 ]

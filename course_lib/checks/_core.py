@@ -225,10 +225,21 @@ def _check_not_mutated(title: str, case: Case, args, call: str) -> None:
                               plain=f"{problem}\nHint: {hint}")
 
 
+_NAMES = ("first", "second", "third", "fourth", "fifth")
+
+
 def _compare(got, expected, rtol: float, atol: float) -> str | None:
     """``None`` when ``got`` matches ``expected``; otherwise what is wrong, in a sentence."""
     if got is None and expected is not None:
         return "Your function returned None: is a `return` statement missing?"
+    if isinstance(expected, tuple):  # several results, e.g. the new (w, b)
+        if not isinstance(got, (tuple, list)) or len(got) != len(expected):
+            return f"It should return {len(expected)} values together, separated by a comma after `return`."
+        for position, (part, wanted) in enumerate(zip(got, expected)):
+            problem = _compare(part, wanted, rtol, atol)
+            if problem is not None:
+                return f"The {_NAMES[position]} of the {len(expected)} values returned is wrong. {problem}".strip()
+        return None
     if isinstance(expected, np.ndarray):
         if isinstance(got, (list, tuple)):
             return "It returned a Python list/tuple: return a numpy array (use numpy operations, or np.array(...))."

@@ -1,0 +1,25 @@
+r"""Figures for the lessons, one call each, styled for a projector.
+
+Every ``plot_*`` function returns a :class:`matplotlib.figure.Figure`; a notebook
+cell whose last line is the call shows it once. Colours come from the
+Okabe–Ito palette and images use ``cividis``, both readable with any colour
+vision; fonts are 11–14 pt and figures fit a 16:9 slide (at most 10 × 5.5 in).
+
+The artists of :func:`plot_neuron_plane` and :func:`plot_function_and_derivative`
+are drawn by two small classes, :class:`NeuronPlane` and :class:`FunctionPlot`,
+which can also update them in place: :mod:`course_lib.widgets` redraws with them.
+
+One module per lesson concept (``neuron``, ``activations``, ``perceptron``) and a
+shared ``_core``; every public name is importable from ``course_lib.plotting``.
+"""
+
+
+from ._core import COLORS, OKABE_ITO, style
+from .activations import FunctionPlot, plot_activation_grid, plot_function_and_derivative
+from .neuron import NeuronPlane, colour_scale, decision_line_equation, plot_neuron_plane
+
+__all__ = [
+    "OKABE_ITO", "COLORS", "style", "decision_line_equation",
+    "plot_activation_grid", "plot_function_and_derivative", "plot_neuron_plane",
+    "NeuronPlane", "FunctionPlot", "colour_scale",
+]

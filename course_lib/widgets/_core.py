@@ -1,0 +1,148 @@
+"""What every widget of the course shares: a figure drawn once and blitted, its PNG, one redraw at a time."""
+
+from __future__ import annotations
+
+import io
+import threading
+
+import ipywidgets as widgets
+import numpy as np
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from PIL import Image
+
+from course_lib._validation import as_choice, as_real
+from course_lib.activations import ACTIVATIONS, Activation
+
+
+__all__ = []
+
+DPI = 90  # small images render and encode fast
+_WIDE = {"description_width": "initial"}
+
+
+def _new_axes(figsize):
+    """A figure on its own Agg canvas (no pyplot: nothing to close, no inline display) and its axes."""
+    figure = Figure(figsize=figsize, dpi=DPI, layout="constrained")
+    FigureCanvasAgg(figure)
+    return figure, figure.add_subplot()
+
+
+def _freeze_layout(figure, ax, title, ylim=None):
+    """Lay the figure out once, with placeholders as wide as any later text, then keep that layout.
+
+    Constrained layout would take half of each update's time; with the widest tick
+    labels and a two-line ``title`` in place, the layout fits every later state.
+    The title is then drawn by :class:`_Blitter`, which never lays anything out:
+    the placeholder must be as tall as any later title.
+    """
+    ax.title.set_text(title)  # keeps the title's font size
+    if ylim is not None:
+        ax.set_ylim(*ylim)
+    figure.canvas.draw()
+    figure.set_layout_engine("none")
+    ax.autoscale(True)  # set_ylim switched autoscaling off
+
+
+class _Blitter:
+    """Render a figure by drawing its changing ``artists`` over a stored background.
+
+    The artists are marked animated, so ``canvas.draw()`` leaves them out: the
+    first :meth:`render` draws the rest once and keeps it (``copy_from_bbox``);
+    later ones restore it and draw only the artists, by zorder as a full draw
+    would, which gives the same pixels (the tests check it). Give every artist
+    that a changing one overlaps and that a full draw puts above it (the spines
+    over an image), or its pixels get painted over.
+
+    Changes to animated artists never make the figure stale, so ``figure.stale``
+    before a render means that the background changed (colour limits, y-limits,
+    ticks): then it is drawn and stored again.
+    """
+
+    def __init__(self, figure, artists):
+        self.figure, self.background = figure, None
+        self.artists = tuple(sorted(artists, key=lambda artist: artist.get_zorder()))  # stable
+        for artist in self.artists:
+            artist.set_animated(True)
+
+    def render(self):
+        """Bring the canvas's pixels up to date with the figure."""
+        canvas = self.figure.canvas
+        if self.background is None or self.figure.stale:
+            canvas.draw()
+            self.background = canvas.copy_from_bbox(self.figure.bbox)
+        else:
+            canvas.restore_region(self.background)
+        for artist in self.artists:
+            if artist.get_visible():
+                artist.axes.draw_artist(artist)
+        # drawing the legend moves its (not animated) parts, which would flag the figure as stale
+        self.figure.stale = False
+
+
+def _image_widget(figure) -> widgets.Image:
+    """An Image shown at the figure's own size in pixels: never blown up (blurry, taller than a
+    slide) by a wide output area, only shrunk where the space is narrower."""
+    width = int(round(figure.get_figwidth() * figure.dpi))
+    return widgets.Image(format="png", layout=widgets.Layout(width=f"{width}px", max_width="100%", height="auto"))
+
+
+def _png(figure) -> bytes:
+    """The pixels of the figure's canvas as PNG bytes (RGB: the figure is opaque; light compression: faster)."""
+    pixels = np.asarray(figure.canvas.buffer_rgba())[..., :3]
+    buffer = io.BytesIO()
+    Image.fromarray(pixels).save(buffer, format="png", compress_level=1)
+    return buffer.getvalue()
+
+
+def _in_range(value, name: str, low: float, high: float) -> float:
+    """``value`` as a float in ``[low, high]``, the range of its slider."""
+    value = as_real(value, name)
+    if not low <= value <= high:
+        raise ValueError(f"{name} must be between {low:g} and {high:g} (the slider's range); got {value:g}.")
+    return value
+
+
+def _choice(activation, options) -> str:
+    """The dropdown option that ``activation`` names, as :func:`~course_lib.neuron.neuron` accepts
+    it: a name in any capitalisation (``'ReLU'``) or a built-in :class:`Activation`."""
+    if isinstance(activation, Activation) and ACTIVATIONS.get(activation.name) is activation:
+        activation = activation.name
+    elif callable(activation) and not isinstance(activation, str):
+        raise TypeError(
+            f"activation must be the name of one of the dropdown's functions ({', '.join(options)}); got "
+            f"{type(activation).__name__} {getattr(activation, '__name__', activation)!r}. The explorer draws only "
+            "those; try your own function with neuron(x, w, b, activation=your_function)."
+        )
+    return as_choice(activation, "activation", options)
+
+
+class _Explorer:
+    """What both explorers share: one redraw at a time, display in a notebook, a short text form.
+
+    JupyterLab 4.6 with ipykernel 7 may deliver widget messages on kernel subshells, i.e. on
+    other threads than the main one, so two controls moved in quick succession can run their
+    callbacks at the same time. matplotlib's canvas is not safe to draw from two threads at once
+    (measured: frames with missing ticks, an empty colour bar, titles drawn over one another), so
+    :meth:`update` holds a lock and subclasses draw in :meth:`_redraw`.
+    """
+
+    widget: widgets.Box
+
+    @property
+    def _lock(self) -> threading.RLock:
+        return self.__dict__.setdefault("_redraw_lock", threading.RLock())  # setdefault is atomic
+
+    def update(self):
+        """Redraw the image for the controls' current values (one redraw at a time)."""
+        with self._lock:
+            self._redraw()
+
+    def _redraw(self):
+        raise NotImplementedError
+
+    def _repr_mimebundle_(self, **kwargs):
+        """Show :attr:`widget`, with ``repr(self)`` as the plain-text form (no image bytes)."""
+        bundle = self.widget._repr_mimebundle_(**kwargs)
+        bundle["text/plain"] = repr(self)
+        return bundle
