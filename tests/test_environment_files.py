@@ -42,3 +42,14 @@ def test_constraints_pin_every_dependency_at_or_above_its_lower_bound():
         assert package in pins, f"{package} is not pinned in constraints.txt: run `python3 course.py lock`"
         version = tuple(int(p) for p in re.findall(r"\d+", pins[package])[:3])
         assert version >= tuple(int(p) for p in lowest.split(".")), (package, pins[package], lowest)
+
+
+def test_importing_every_course_lib_module_never_imports_scikit_learn():
+    # scikit-learn is for the bridge cells and the benchmarks; the course's own code never needs it.
+    import subprocess
+    import sys
+    code = ("import pkgutil, importlib, sys, course_lib\n"
+            "for m in pkgutil.walk_packages(course_lib.__path__, 'course_lib.'): importlib.import_module(m.name)\n"
+            "print(sorted(name for name in sys.modules if name.split('.')[0] in ('sklearn', 'scipy')))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
