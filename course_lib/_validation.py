@@ -482,3 +482,23 @@ def product_plus_bias(A: np.ndarray, W: np.ndarray, b, inputs: str) -> np.ndarra
     with np.errstate(all="ignore"):
         Z = A @ W + b
     return in_float_range(Z, inputs)
+
+
+def check_fitted(estimator, X, attribute: str, *, name: str = "X", call: str = "fit(X, y)") -> np.ndarray:
+    """``X`` as a finite 2-D array with the number of features ``estimator`` was fitted on.
+
+    An estimator without its learned ``attribute`` is not fitted yet: the message says what to call.
+
+    >>> class Model: pass
+    >>> check_fitted(Model(), [[1.0]], "w_")
+    Traceback (most recent call last):
+    ...
+    ValueError: This Model is not fitted yet: call fit(X, y) first.
+    """
+    if not hasattr(estimator, attribute):
+        raise ValueError(f"This {type(estimator).__name__} is not fitted yet: call {call} first.")
+    X = as_matrix(X, name, finite=True)
+    if X.shape[1] != estimator.n_features_in_:
+        raise ValueError(f"{name} has {X.shape[1]} features, but this {type(estimator).__name__} was fitted with "
+                         f"{estimator.n_features_in_}. Give it the same features, in the same order.")
+    return X
