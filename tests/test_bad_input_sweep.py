@@ -77,6 +77,10 @@ def _fitted_perceptron():
     return course_lib.perceptron.Perceptron(n_epochs=3).fit(FLOWERS, SPECIES)
 
 
+def _fitted_adaline():
+    return course_lib.gradient_descent.AdalineGD(learning_rate=0.001, n_epochs=3).fit(FLOWERS, SPECIES)
+
+
 FLOWERS, SPECIES = [[5.1, 1.4], [7.0, 4.7], [4.9, 1.5]], [-1, 1, -1]
 Z = [-2.0, 0.0, 3.0]
 SCORES = [[1.0, 2.0, 3.0], [0.0, 0.0, 0.0]]
@@ -109,6 +113,26 @@ SPECS: dict[str, Spec] = {
     **{f"perceptron.Perceptron.{method}": Spec({"X": FLOWERS}, instance=_fitted_perceptron)
        for method in ("net_input", "predict")},
     "perceptron.Perceptron.score": Spec({"X": FLOWERS, "y": SPECIES}, instance=_fitted_perceptron),
+    # gradient_descent
+    **{f"gradient_descent.{name}": Spec({"X": FLOWERS, "y": SPECIES, "w": [0.1, -0.2], "b": 0.0})
+       for name in ("cost", "gradient", "gradient_step")},
+    "gradient_descent.numerical_gradient": Spec({"f": lambda w: float(np.sum(w ** 2)), "params": [1.0, -2.0]}),
+    "gradient_descent.relative_error": Spec({"a": [1.0, 2.0], "b": [1.0, 2.5]}),
+    "gradient_descent.cost_grid": Spec({"X": FLOWERS, "y": SPECIES, "w1_values": [-1.0, 0.0, 1.0],
+                                        "w2_values": [0.0, 1.0]}),
+    "gradient_descent.AdalineGD": Spec({}),  # stores its settings only; fit checks them (test_gradient_descent.py)
+    "gradient_descent.AdalineGD.fit": Spec({"X": FLOWERS, "y": SPECIES},
+                                           instance=lambda: course_lib.gradient_descent.AdalineGD()),
+    **{f"gradient_descent.AdalineGD.{method}": Spec({"X": FLOWERS}, instance=lambda: _fitted_adaline())
+       for method in ("net_input", "predict")},
+    "gradient_descent.AdalineGD.score": Spec({"X": FLOWERS, "y": SPECIES}, instance=lambda: _fitted_adaline()),
+    # preprocessing (transform & co. live in a private base class: tests/test_preprocessing.py sweeps them)
+    **{f"preprocessing.{scaler}": Spec({}) for scaler in ("StandardScaler", "MinMaxScaler")},
+    **{f"preprocessing.{scaler}.fit": Spec({"X": FLOWERS},
+                                                    instance=lambda s=scaler: getattr(course_lib.preprocessing, s)())
+       for scaler in ("StandardScaler", "MinMaxScaler")},
+    # instance= passes the one array to split as the first positional argument
+    "preprocessing.train_test_split": Spec({"random_state": 0}, instance=lambda: FLOWERS),
     # datasets
     "datasets.data_path": Spec({"name": "iris.csv"}, also_raises=(FileNotFoundError,)),
     "datasets.load_iris": Spec({}, also_raises=(FileNotFoundError,)),
