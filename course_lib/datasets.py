@@ -1,4 +1,4 @@
-"""The course's data: the bundled Iris table and two seeded toy problems.
+"""The course's data: the bundled Iris table and seeded toy problems.
 
 Nothing here reads the network: Iris ships in ``data/`` with its SHA-256,
 which every load verifies, and the toy sets are drawn from a seeded generator,
@@ -17,7 +17,7 @@ from ._validation import as_bool, as_choice, as_generator, as_int, as_path, as_r
 
 __all__ = [
     "DATA_DIR", "CHECKSUMS", "IRIS_FEATURES", "IRIS_SPECIES", "XOR_CORNERS", "XOR_LABELS",
-    "data_path", "load_iris", "make_moons", "make_xor",
+    "data_path", "load_iris", "make_moons", "make_xor", "make_spirals", "make_circles", "make_gaussians",
 ]
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -214,3 +214,118 @@ def _maybe_shuffle(X, y, shuffle: bool, rng):
         order = rng.permutation(len(y))
         X, y = X[order], y[order]
     return X, y
+
+
+def make_spirals(n_samples: int = 300, n_classes: int = 3, noise: float = 0.2, shuffle: bool = True, random_state=0):
+    r"""Spiral arms wound around the origin, one per class: the NNFS book's classic three-class problem.
+
+    Arm :math:`j` holds points at radius :math:`r` from 0 to 1 and angle
+    :math:`2.5\,t` with :math:`t` from :math:`4j` to :math:`4(j + 1)`, plus Gaussian noise of
+    standard deviation ``noise`` on :math:`t`: :math:`x = (r \sin 2.5t,\ r \cos 2.5t)`.
+    The classes share ``n_samples`` as evenly as possible. ``n_classes`` is 2 to 10; the
+    other arguments follow the rules of :func:`make_moons`.
+
+    Returns
+    -------
+    X : ndarray of shape (n_samples, 2)
+    y : ndarray of shape (n_samples,), integers 0 to n_classes - 1
+
+    Examples
+    --------
+    >>> X, y = make_spirals(n_samples=9, n_classes=3, noise=0.0, shuffle=False)
+    >>> np.hypot(X[:, 0], X[:, 1]).round(2)  # each arm runs from the centre out to radius 1
+    array([0. , 0.5, 1. , 0. , 0.5, 1. , 0. , 0.5, 1. ])
+    >>> y
+    array([0, 0, 0, 1, 1, 1, 2, 2, 2])
+    """
+    n_samples = as_int(n_samples, "n_samples", minimum=2, maximum=MAX_SAMPLES)
+    n_classes = as_int(n_classes, "n_classes", minimum=2, maximum=10)
+    if n_samples < n_classes:
+        raise ValueError(f"n_samples must be at least n_classes ({n_classes}), one point per arm; got {n_samples}.")
+    noise = as_real(noise, "noise", minimum=0.0, maximum=MAX_NOISE)
+    shuffle = as_bool(shuffle, "shuffle")
+    rng = as_generator(random_state)
+    counts = [n_samples // n_classes + (j < n_samples % n_classes) for j in range(n_classes)]
+    y = np.repeat(np.arange(n_classes), counts)
+    r = np.concatenate([np.linspace(0.0, 1.0, c) for c in counts])
+    t = np.concatenate([np.linspace(4.0 * j, 4.0 * (j + 1), c) for j, c in enumerate(counts)])
+    t = t + rng.normal(0.0, noise, size=n_samples)
+    X = np.column_stack([r * np.sin(2.5 * t), r * np.cos(2.5 * t)])
+    return _maybe_shuffle(X, y, shuffle, rng)
+
+
+def make_circles(n_samples: int = 200, noise: float = 0.1, factor: float = 0.5, shuffle: bool = True, random_state=0):
+    r"""A small circle inside a large one: class 0 on the unit circle, class 1 on radius ``factor``.
+
+    Each point is moved by Gaussian noise of standard deviation ``noise``. No line
+    separates them; the features :math:`x_1^2` and :math:`x_2^2` do. ``factor`` lies
+    between 0 and 1 (exclusive); the other arguments follow the rules of :func:`make_moons`.
+
+    Returns
+    -------
+    X : ndarray of shape (n_samples, 2)
+    y : ndarray of shape (n_samples,), integers 0 and 1
+
+    Examples
+    --------
+    >>> X, y = make_circles(n_samples=4, noise=0.0, shuffle=False)
+    >>> X.round(2)
+    array([[ 1. ,  0. ],
+           [-1. ,  0. ],
+           [ 0.5,  0. ],
+           [-0.5,  0. ]])
+    >>> y
+    array([0, 0, 1, 1])
+    """
+    n_samples = as_int(n_samples, "n_samples", minimum=2, maximum=MAX_SAMPLES)
+    noise = as_real(noise, "noise", minimum=0.0, maximum=MAX_NOISE)
+    factor = as_real(factor, "factor", minimum=0.0, maximum=1.0)
+    if not 0.0 < factor < 1.0:
+        raise ValueError(f"factor must lie strictly between 0 and 1 (the inner circle's radius); got {factor:g}.")
+    shuffle = as_bool(shuffle, "shuffle")
+    rng = as_generator(random_state)
+    n_outer = n_samples // 2
+    n_inner = n_samples - n_outer
+    t_outer = np.linspace(0.0, 2.0 * np.pi, n_outer, endpoint=False)
+    t_inner = np.linspace(0.0, 2.0 * np.pi, n_inner, endpoint=False)
+    outer = np.column_stack([np.cos(t_outer), np.sin(t_outer)])
+    inner = factor * np.column_stack([np.cos(t_inner), np.sin(t_inner)])
+    X = np.vstack([outer, inner]) + rng.normal(0.0, noise, size=(n_samples, 2))
+    y = np.repeat([0, 1], [n_outer, n_inner])
+    return _maybe_shuffle(X, y, shuffle, rng)
+
+
+def make_gaussians(n_samples: int = 200, noise: float = 0.5, distance: float = 2.0, shuffle: bool = True,
+                   random_state=0):
+    r"""Two round Gaussian blobs: class 0 around :math:`(-d/2, -d/2)`, class 1 around :math:`(d/2, d/2)`.
+
+    ``noise`` is the standard deviation of each blob and ``distance`` (:math:`d`, between 0
+    and 1e6) the offset of the centres along each axis; a line separates them when the
+    noise is small. The other arguments follow the rules of :func:`make_moons`.
+
+    Returns
+    -------
+    X : ndarray of shape (n_samples, 2)
+    y : ndarray of shape (n_samples,), integers 0 and 1
+
+    Examples
+    --------
+    >>> X, y = make_gaussians(n_samples=4, noise=0.0, shuffle=False)
+    >>> X
+    array([[-1., -1.],
+           [-1., -1.],
+           [ 1.,  1.],
+           [ 1.,  1.]])
+    >>> y
+    array([0, 0, 1, 1])
+    """
+    n_samples = as_int(n_samples, "n_samples", minimum=2, maximum=MAX_SAMPLES)
+    noise = as_real(noise, "noise", minimum=0.0, maximum=MAX_NOISE)
+    distance = as_real(distance, "distance", minimum=0.0, maximum=MAX_NOISE)
+    shuffle = as_bool(shuffle, "shuffle")
+    rng = as_generator(random_state)
+    n_first = n_samples // 2
+    y = np.repeat([0, 1], [n_first, n_samples - n_first])
+    centres = np.where(y == 0, -0.5, 0.5)[:, np.newaxis] * distance * np.ones(2)
+    X = centres + rng.normal(0.0, noise, size=(n_samples, 2))
+    return _maybe_shuffle(X, y, shuffle, rng)

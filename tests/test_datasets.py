@@ -181,3 +181,36 @@ def test_generators_accept_numpy_bools_and_integers_as_the_rest_of_numpy_gives_t
 def test_generators_with_the_largest_noise_allowed_stay_finite(make):
     X, _ = make(n_samples=50, noise=datasets.MAX_NOISE)
     assert np.isfinite(X).all()
+
+
+NEW_GENERATORS = [datasets.make_spirals, datasets.make_circles, datasets.make_gaussians]
+
+
+@pytest.mark.parametrize("make", NEW_GENERATORS)
+def test_the_playground_generators_are_seeded_shaped_and_balanced(make):
+    X, y = make(n_samples=90, random_state=5)
+    X2, y2 = make(n_samples=90, random_state=5)
+    assert X.shape == (90, 2) and y.shape == (90,) and np.issubdtype(y.dtype, np.integer)
+    assert np.array_equal(X, X2) and np.array_equal(y, y2)
+    assert not np.array_equal(X, make(n_samples=90, random_state=6)[0])
+    counts = np.bincount(y)
+    assert counts.max() - counts.min() <= 1
+    assert np.isfinite(make(n_samples=20, noise=datasets.MAX_NOISE)[0]).all()
+
+
+def test_spirals_have_one_arm_per_class_from_the_centre_to_radius_one():
+    X, y = datasets.make_spirals(n_samples=100, n_classes=4, noise=0.0, shuffle=False)
+    assert sorted(set(y)) == [0, 1, 2, 3]
+    radius = np.hypot(X[:, 0], X[:, 1])
+    assert radius.min() == 0.0 and radius.max() == pytest.approx(1.0)
+    with pytest.raises(ValueError, match="n_samples must be at least n_classes"):
+        datasets.make_spirals(n_samples=2, n_classes=3)
+
+
+def test_circles_put_class_1_inside_and_gaussians_put_the_classes_on_either_side():
+    X, y = datasets.make_circles(n_samples=200, noise=0.0, factor=0.3)
+    np.testing.assert_allclose(np.hypot(X[:, 0], X[:, 1]), np.where(y == 1, 0.3, 1.0))
+    with pytest.raises(ValueError, match="factor must lie strictly between 0 and 1"):
+        datasets.make_circles(factor=1.0)
+    X, y = datasets.make_gaussians(n_samples=200, noise=0.1, distance=4.0)
+    assert np.array_equal(X.sum(axis=1) > 0, y == 1)
