@@ -82,6 +82,17 @@ def _fitted_adaline():
 
 
 FLOWERS, SPECIES = [[5.1, 1.4], [7.0, 4.7], [4.9, 1.5]], [-1, 1, -1]
+CORNERS, XOR_Y, ONE_HOT = [[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]], [0, 1, 1, 0], np.eye(2)[[0, 1, 1, 0]]
+NET_W = [[[1.0, -1.0, 0.5], [0.5, 1.0, -1.0]], [[1.0, -1.0], [0.5, 0.5], [-1.0, 1.0]]]
+NET_B = [[0.0, 0.1, 0.0], [0.0, 0.0]]
+
+
+def _net_cache():
+    return course_lib.mlp.forward(CORNERS, NET_W, NET_B)
+
+
+def _fitted_mlp():
+    return course_lib.mlp.MLPClassifier((3,), n_epochs=2).fit(CORNERS, XOR_Y)
 Z = [-2.0, 0.0, 3.0]
 SCORES = [[1.0, 2.0, 3.0], [0.0, 0.0, 0.0]]
 W1, W2 = [[1.0, -1.0], [1.0, 1.0]], [[2.0], [-1.0]]
@@ -138,6 +149,24 @@ SPECS: dict[str, Spec] = {
     "datasets.load_iris": Spec({}, also_raises=(FileNotFoundError,)),
     "datasets.make_moons": Spec({"n_samples": 20}),
     "datasets.make_xor": Spec({"n_samples": 20}),
+    **{f"datasets.{name}": Spec({"n_samples": 20}) for name in ("make_spirals", "make_circles", "make_gaussians")},
+    # mlp: a 2-3-2 network on the four XOR corners
+    "mlp.init_params": Spec({"layer_sizes": (2, 3, 2)}),
+    "mlp.forward": Spec({"X": CORNERS, "weights": NET_W, "biases": NET_B}),
+    "mlp.cross_entropy": Spec({"Y": [[1.0, 0.0], [0.0, 1.0]], "Z": [[2.0, -1.0], [0.0, 3.0]]}),
+    "mlp.squared_error": Spec({"Y": [[1.0], [0.0]], "A": [[0.5], [0.2]]}),
+    "mlp.backward": Spec({"Y": ONE_HOT, "Zs": Fresh(lambda: _net_cache()[0]), "As": Fresh(lambda: _net_cache()[1]),
+                          "weights": NET_W}),
+    "mlp.gradient_check": Spec({"X": CORNERS, "Y": ONE_HOT, "weights": NET_W, "biases": NET_B}),
+    "mlp.learning_slowdown": Spec({"n_epochs": 20}),
+    "mlp.MLPClassifier": Spec({}),  # stores its settings only; fit checks them (test_mlp.py)
+    "mlp.MLPClassifier.fit": Spec({"X": CORNERS, "y": XOR_Y, "X_val": CORNERS, "y_val": XOR_Y},
+                                  instance=lambda: course_lib.mlp.MLPClassifier((3,), n_epochs=2)),
+    "mlp.MLPClassifier.train_epochs": Spec({"n_epochs": 2}, instance=lambda: _fitted_mlp()),
+    "mlp.MLPClassifier.reset": Spec({}, instance=lambda: _fitted_mlp()),
+    **{f"mlp.MLPClassifier.{method}": Spec({"X": CORNERS}, instance=lambda: _fitted_mlp())
+       for method in ("predict", "predict_proba")},
+    "mlp.MLPClassifier.score": Spec({"X": CORNERS, "y": XOR_Y}, instance=lambda: _fitted_mlp()),
     # plotting
     "plotting.style": Spec({"ax": Fresh(_axes), "title": "t", "xlabel": "x", "ylabel": "y"}),
     "plotting.decision_line_equation": Spec({"w": [1.0, 2.0], "b": -1.0}),
