@@ -26,6 +26,7 @@ from the logits through log-softmax, so huge logits give no warning.
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass
 
 import numpy as np
@@ -66,14 +67,23 @@ def _params(weights, biases, n_in: int | None = None):
         raise ValueError(f"weights and biases must have one entry per layer each; got {len(weights)} weights "
                          f"and {len(biases)} biases.")
     Ws = [_as_weight_matrix(W, f"weights[{l}]") for l, W in enumerate(weights)]
-    bs = [as_float_array(b, f"biases[{l}]", finite=True).reshape(-1) if np.ndim(b) <= 1 or np.shape(b)[0] == 1
-          else as_float_array(b, f"biases[{l}]", finite=True, ndim=1) for l, b in enumerate(biases)]
+    bs = [_as_bias(b, f"biases[{l}]") for l, b in enumerate(biases)]
     n_in = Ws[0].shape[0] if n_in is None else n_in
     for l, (W, b) in enumerate(zip(Ws, bs)):
         source = f"X has {n_in} features" if l == 0 else f"weights[{l - 1}] has {n_in} outputs"
         _check_chain(n_in, W, b, source=source, target=f"weights[{l}]", w_name=f"weights[{l}]", b_name=f"biases[{l}]")
         n_in = W.shape[1]
     return Ws, bs
+
+
+def _as_bias(b, name: str) -> np.ndarray:
+    """``b`` as a finite 1-D ``(n_out,)`` array; a ``(1, n_out)`` row, as the seed article keeps it, is accepted."""
+    b = as_float_array(b, name, finite=True)
+    if b.ndim == 2 and b.shape[0] == 1:
+        b = b[0]
+    if b.ndim != 1:
+        raise ValueError(f"{name} must be 1-D with shape (n_out,), one bias per neuron; got shape {b.shape}.")
+    return b
 
 
 def _samples(X, name: str = "X") -> np.ndarray:
@@ -425,7 +435,6 @@ def _call_gradients(gradients, X, Y, weights, biases):
     if not callable(gradients):
         raise TypeError(f"gradients must be a function gradients(X, Y, weights, biases) -> (dWs, dbs), or None for "
                         f"the library's backward pass; got {type(gradients).__name__} {str(gradients)[:60]}.")
-    import warnings
     try:
         with warnings.catch_warnings(), np.errstate(all="raise"):
             warnings.simplefilter("error")
@@ -820,8 +829,9 @@ class MLPClassifier:
                         else:
                             p -= learning_rate * g                        # θ ← θ − η g
             if not (np.isfinite(total) and all(np.isfinite(p).all() for p in params)):
-                for p, s in zip(params, saved):
+                for p, s, v in zip(params, saved, self._velocities):
                     p[...] = s
+                    v[...] = 0.0
                 raise ValueError(f"learning_rate must be small enough for training to stay finite; with "
                                  f"learning_rate={learning_rate:g} the weights overflowed in epoch {self.n_epochs_ + 1}, "
                                  "so they were put back as they were before this call. Try a learning_rate 10 times "
