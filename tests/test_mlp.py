@@ -299,3 +299,15 @@ def test_unfitted_and_mismatched_use_is_explained():
         backward(Y_SMALL, [np.zeros((7, 3))], [X_SMALL, np.zeros((7, 3))], [np.eye(3)], output="identity")
     with pytest.raises(ValueError, match="activation must have a useful derivative"):
         MLPClassifier(activation="binary_step").fit(X_SMALL, LABELS)
+
+
+def test_the_bridge_scikit_learn_names_the_same_things_with_the_same_shapes():
+    neural_network = pytest.importorskip("sklearn.neural_network")
+    X, y = make_moons(n_samples=100, noise=0.2)
+    theirs = neural_network.MLPClassifier(solver="lbfgs", alpha=1e-5, hidden_layer_sizes=(5, 2), random_state=1,
+                                          max_iter=500).fit(X, y)
+    ours = MLPClassifier(hidden_layer_sizes=(5, 2), learning_rate=0.5, n_epochs=2000).fit(X, y)
+    assert [W.shape for W in ours.coefs_][:-1] == [W.shape for W in theirs.coefs_][:-1]  # theirs ends in 1 logistic unit
+    assert ours.classes_.tolist() == theirs.classes_.tolist()
+    assert ours.predict_proba(X).shape == theirs.predict_proba(X).shape == (100, 2)
+    assert ours.score(X, y) > 0.9 and theirs.score(X, y) > 0.8  # lbfgs from seed 1 stops at 0.87 here
