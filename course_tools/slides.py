@@ -10,6 +10,7 @@ are, never re-executed. The result, by default in the git-ignored ``build/site/`
     build/site/slides/NN-name.slides.html      reveal.js deck: skip cells left out, notes for the speaker view
     build/site/handouts/NN-name.html           every cell, with its outputs
     build/site/lib/…                           reveal.js, MathJax, RequireJS and the widget renderer
+    build/site/{slides,handouts}/@jupyter-widgets/  the widget renderer's icon fonts, where it looks for them
 
 ``build/site/`` is self-contained: zip it and hand it out.
 
@@ -194,6 +195,21 @@ def prepare_for_pages(nb, resources=None):
     return nb, resources
 
 
+WIDGET_FONTS = ("*.woff2", "*.woff", "*.ttf", "*.eot", "*.svg")
+
+
+def copy_widget_fonts(modules: Path, out: Path) -> None:
+    """Put the widget renderer's icon fonts (Font Awesome, e.g. for the Play control's buttons) where it
+    looks for them: ``@jupyter-widgets/`` beside each page, so slides/ and handouts/ each get a copy."""
+    dist = modules / "@jupyter-widgets" / "html-manager" / "dist"
+    for folder in ("slides", "handouts"):
+        target = out / folder / "@jupyter-widgets"
+        target.mkdir(parents=True, exist_ok=True)
+        for pattern in WIDGET_FONTS:
+            for font in dist.glob(pattern):
+                shutil.copy2(font, target / font.name)
+
+
 def _convert(notebook: Path, kind: str, options: dict) -> str:
     """The page nbconvert makes of ``notebook``: ``kind`` is ``"slides"`` or ``"html"``."""
     from nbconvert import HTMLExporter, SlidesExporter
@@ -278,6 +294,7 @@ def build(out: Path = SITE, solutions: Path = SOLUTIONS, npm_dir: Path = NPM_DIR
         shutil.rmtree(out / folder, ignore_errors=True)
         (out / folder).mkdir(parents=True)
     copy_libraries(modules, out)
+    copy_widget_fonts(modules, out)
     pages = []
     for notebook in notebooks:
         print(f"  {notebook.name}", flush=True)

@@ -182,9 +182,21 @@ SPECS: dict[str, Spec] = {
                                       instance=lambda: course_lib.plotting.FunctionPlot(_axes(), n_points=21)),
     "plotting.FunctionPlot.y_limits": Spec({"activation": "elu"},
                                            instance=lambda: course_lib.plotting.FunctionPlot(_axes(), n_points=21)),
+    "plotting.plot_two_classes": Spec({"X": FLOWERS, "y": SPECIES, "w": [-0.68, 1.82], "b": -0.4}),
+    "plotting.plot_decision_regions": Spec({"model": Fresh(_fitted_perceptron), "X": FLOWERS, "y": SPECIES,
+                                            "resolution": 20}),
+    "plotting.plot_training_curves": Spec({"updates": [2, 2, 3], "misclassified": [50, 50, 0]}),
+    "plotting.ClassesPlot": Spec({"ax": Fresh(_axes), "X": FLOWERS, "y": SPECIES}),
+    **{f"plotting.ClassesPlot.{method}": Spec(base, instance=lambda: course_lib.plotting.ClassesPlot(
+        _axes(), FLOWERS, SPECIES)) for method, base in [
+        ("set_line", {"w": [-0.68, 1.82], "b": -0.4}), ("set_highlight", {"x": [5.1, 1.4]}),
+        ("side", {"w": [-0.68, 1.82], "b": -0.4})]},
     # widgets (only the arguments are swept: the controls themselves clamp what a student can set)
     "widgets.NeuronExplorer": Spec({}),
     "widgets.ActivationExplorer": Spec({}),
+    "widgets.PerceptronTrainer": Spec({}),
+    **{f"widgets.PerceptronTrainer.{method}": Spec({}, instance=lambda: course_lib.widgets.PerceptronTrainer("XOR"))
+       for method in ("step", "step_epoch", "reset")},
     # setup_check: no parameters; called once each, they must run without a warning
     "setup_check.requirements": Spec({}),
     "setup_check.setup_report": Spec({}),

@@ -123,8 +123,10 @@ def _pages(out: Path) -> list[Path]:
 def test_every_solution_has_one_deck_and_one_handout(build):
     out, notebooks = build
     assert notebooks, "no notebooks in solutions/"
-    assert sorted(p.name for p in (out / "slides").iterdir()) == sorted(f"{nb.stem}.slides.html" for nb in notebooks)
-    assert sorted(p.name for p in (out / "handouts").iterdir()) == sorted(f"{nb.stem}.html" for nb in notebooks)
+    assert sorted(p.name for p in (out / "slides").glob("*.html")) == sorted(f"{nb.stem}.slides.html" for nb in notebooks)
+    assert sorted(p.name for p in (out / "handouts").glob("*.html")) == sorted(f"{nb.stem}.html" for nb in notebooks)
+    for folder in ("slides", "handouts"):  # the widget renderer's icon fonts, for the Play control
+        assert list((out / folder / "@jupyter-widgets").glob("*.woff2"))
     index = (out / "index.html").read_text(encoding="utf-8")
     assert all(f"slides/{nb.stem}.slides.html" in index and f"handouts/{nb.stem}.html" in index for nb in notebooks)
 

@@ -17,9 +17,11 @@ shared ``_core``; every public name is importable from ``course_lib.plotting``.
 from ._core import COLORS, OKABE_ITO, style
 from .activations import FunctionPlot, plot_activation_grid, plot_function_and_derivative
 from .neuron import NeuronPlane, colour_scale, decision_line_equation, plot_neuron_plane
+from .perceptron import ClassesPlot, plot_decision_regions, plot_training_curves, plot_two_classes
 
 __all__ = [
     "OKABE_ITO", "COLORS", "style", "decision_line_equation",
     "plot_activation_grid", "plot_function_and_derivative", "plot_neuron_plane",
     "NeuronPlane", "FunctionPlot", "colour_scale",
+    "plot_two_classes", "plot_decision_regions", "plot_training_curves", "ClassesPlot",
 ]

@@ -25,5 +25,7 @@ One module per lesson concept (``neuron``, ``activations``, ``perceptron``) and 
 
 from .activations import PARAMETER_SLIDERS, ActivationExplorer
 from .neuron import NEURON_ACTIVATIONS, NeuronExplorer
+from .perceptron import TRAINING_SETS, PerceptronTrainer
 
-__all__ = ["NeuronExplorer", "ActivationExplorer", "NEURON_ACTIVATIONS", "PARAMETER_SLIDERS"]
+__all__ = ["NeuronExplorer", "ActivationExplorer", "PerceptronTrainer", "NEURON_ACTIVATIONS", "PARAMETER_SLIDERS",
+           "TRAINING_SETS"]

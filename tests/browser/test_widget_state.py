@@ -103,3 +103,37 @@ def test_neuron_explorer_shows_the_neuron_its_sliders_say_after_quick_moves(lab,
     assert _same_picture(_settled(area, _image_bytes), NeuronExplorer(w1, w2, b, "tanh").image.value)
     assert not _same_picture(_settled(area, _image_bytes), NeuronExplorer(w1, w2, b, "sigmoid").image.value)
     assert "decision line" in area.inner_text()
+
+
+def test_perceptron_trainer_buttons_play_and_data_show_what_the_library_trains(lab, page):
+    from course_lib.widgets import PerceptronTrainer
+
+    open_notebook(page, lab, "03-the-perceptron-learning-rule.ipynb")
+    run_all(page)
+    area = _widget_area(page, "PerceptronTrainer")
+    readout = area.locator(".widget-html-content").first
+
+    def press(label, times=1):
+        for _ in range(times):
+            area.get_by_role("button", name=label).click()
+
+    reference = PerceptronTrainer()
+    press("next sample", 3)
+    for _ in range(3):
+        reference.step()
+    reference.update()
+    assert _settled(area, lambda a: readout.inner_text()) == reference.readout.value.replace("<b>", "").replace("</b>", "")
+    press("next epoch", 2)  # the end of epoch 1, then epoch 2
+    reference.step_epoch(), reference.step_epoch(), reference.update()
+    assert _same_picture(_settled(area, _image_bytes), reference.image.value)
+    start = PerceptronTrainer().image.value
+    press("reset")
+    assert _same_picture(_settled(area, _image_bytes), start), "reset goes back to the same start"
+    area.locator(".widget-play button").first.click()  # ▶: one sample per tick
+    page.wait_for_timeout(2500)
+    area.locator(".widget-play button").nth(1).click()  # pause
+    shown = _settled(area, lambda a: readout.inner_text())
+    assert shown.startswith("sample ") and not shown.startswith("sample 1:"), shown
+    area.locator(".widget-dropdown select").select_option(label="XOR")
+    assert _same_picture(_settled(area, _image_bytes), PerceptronTrainer("XOR").image.value)
+    assert error_outputs(page) == [] and page.errors == []

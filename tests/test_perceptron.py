@@ -1,0 +1,136 @@
+"""course_lib.perceptron: the learning rule worked by hand, the syllabus's reference runs exactly,
+and the estimator contract of scikit-learn."""
+
+import numpy as np
+import pytest
+
+from course_lib.datasets import load_iris
+from course_lib.perceptron import Perceptron, predict, update
+
+
+def _iris(first, second):
+    iris = load_iris()
+    pair = iris[iris["species"].isin([first, second])]
+    return pair[["sepal_length_cm", "petal_length_cm"]].to_numpy(), np.where(pair["species"] == first, -1, 1)
+
+
+SETOSA_VERSICOLOR = _iris("setosa", "versicolor")
+VERSICOLOR_VIRGINICA = _iris("versicolor", "virginica")
+
+
+# ---------------------------------------------------------------- the rule, by hand
+
+
+def test_a_wrong_prediction_moves_w_and_b_by_eta_times_the_error():
+    # z = 0 gives +1, the target is -1: error -2, so Δw = 0.1 · (-2) · (5.1, 1.4), Δb = -0.2
+    w, b = update([5.1, 1.4], -1, [0.0, 0.0], 0.0, learning_rate=0.1)
+    assert np.allclose(w, [-1.02, -0.28]) and b == pytest.approx(-0.2)
+
+
+def test_a_right_prediction_changes_nothing():
+    w, b = update([4.9, 1.4], -1, [-1.02, -0.28], -0.2, learning_rate=0.1)  # z = -5.59: -1, right
+    assert np.array_equal(w, [-1.02, -0.28]) and b == -0.2
+
+
+def test_the_step_fires_at_zero_and_the_input_weights_are_not_changed():
+    w = np.array([1.0, -1.0])
+    assert list(predict([[2.0, 2.0], [1.0, 2.0]], w, 0.0)) == [1.0, -1.0]
+    update([1.0, 2.0], 1, w, 0.0)
+    assert np.array_equal(w, [1.0, -1.0])
+
+
+# ---------------------------------------------------------------- the reference runs
+
+
+def test_the_classic_run_reproduces_the_syllabus_exactly():
+    model = Perceptron(learning_rate=0.1, n_epochs=10).fit(*SETOSA_VERSICOLOR)
+    assert list(model.updates_) == [2, 2, 3, 2, 1, 0, 0, 0, 0, 0]
+    assert model.b_ == pytest.approx(-0.4, abs=1e-12) and np.allclose(model.w_, [-0.68, 1.82], atol=1e-12)
+
+
+def test_the_honest_curve_the_first_four_epochs_leave_half_the_flowers_wrong():
+    model = Perceptron(learning_rate=0.1, n_epochs=10).fit(*SETOSA_VERSICOLOR)
+    assert list(model.misclassified_) == [50, 50, 50, 50, 0, 0, 0, 0, 0, 0]
+    assert model.score(*SETOSA_VERSICOLOR) == 1.0
+
+
+@pytest.mark.parametrize("n_epochs, fraction", [(10, 0.50), (100, 0.44), (1000, 0.14)])
+def test_versicolor_against_virginica_never_separates(n_epochs, fraction):
+    model = Perceptron(learning_rate=0.1, n_epochs=n_epochs).fit(*VERSICOLOR_VIRGINICA)
+    assert 1 - model.score(*VERSICOLOR_VIRGINICA) == pytest.approx(fraction)
+    assert model.misclassified_.min() > 0
+
+
+@pytest.mark.parametrize("learning_rate", [0.025, 0.05, 0.2, 0.4])
+def test_from_a_zero_start_the_learning_rate_only_scales_the_weights(learning_rate):
+    # Exact in floating point too, as long as η/0.1 is a power of two (the scaling then loses no digit).
+    base = Perceptron(learning_rate=0.1, n_epochs=200).fit(*VERSICOLOR_VIRGINICA)
+    scaled = Perceptron(learning_rate=learning_rate, n_epochs=200).fit(*VERSICOLOR_VIRGINICA)
+    assert np.array_equal(scaled.misclassified_, base.misclassified_)
+    assert np.allclose(scaled.w_ / learning_rate, base.w_ / 0.1)
+
+
+def test_shuffling_is_reproducible_with_a_seed_and_changes_the_path():
+    one = Perceptron(n_epochs=50, shuffle=True, random_state=0).fit(*VERSICOLOR_VIRGINICA)
+    two = Perceptron(n_epochs=50, shuffle=True, random_state=0).fit(*VERSICOLOR_VIRGINICA)
+    plain = Perceptron(n_epochs=50).fit(*VERSICOLOR_VIRGINICA)
+    assert np.array_equal(one.w_, two.w_) and not np.array_equal(one.w_, plain.w_)
+
+
+def test_random_initial_weights_are_small_and_seeded():
+    model = Perceptron(n_epochs=1, random_init=True, random_state=3).fit(*SETOSA_VERSICOLOR)
+    again = Perceptron(n_epochs=1, random_init=True, random_state=3).fit(*SETOSA_VERSICOLOR)
+    assert np.array_equal(model.w_, again.w_)
+
+
+def test_xor_defeats_every_line():
+    X, y = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]]), np.array([-1, 1, 1, -1])
+    model = Perceptron(n_epochs=100).fit(X, y)
+    assert model.misclassified_.min() >= 1 and model.updates_.min() >= 1
+
+
+# ---------------------------------------------------------------- the estimator contract
+
+
+def test_init_only_stores_and_fit_returns_self_with_learned_attributes():
+    model = Perceptron(learning_rate="not checked yet")
+    assert model.learning_rate == "not checked yet"
+    with pytest.raises(TypeError, match="learning_rate"):
+        model.fit(*SETOSA_VERSICOLOR)
+    model = Perceptron()
+    assert model.fit(*SETOSA_VERSICOLOR) is model
+    assert model.w_.shape == (2,) and isinstance(model.b_, float) and model.n_features_in_ == 2
+    assert repr(Perceptron(n_epochs=5)) == "Perceptron(n_epochs=5)"
+
+
+def test_using_an_unfitted_model_or_other_features_is_explained():
+    with pytest.raises(ValueError, match="not fitted yet: call fit"):
+        Perceptron().predict([[1.0, 2.0]])
+    model = Perceptron().fit(*SETOSA_VERSICOLOR)
+    with pytest.raises(ValueError, match="X has 3 features, but this Perceptron was fitted with 2"):
+        model.predict([[1.0, 2.0, 3.0]])
+
+
+@pytest.mark.parametrize("y, message", [
+    ([0, 1] * 50, r"only the labels -1 and \+1; got the values \[0, 1\]"),
+    ([1, -1] * 49, "X has 100 samples but y has 98 labels"),
+])
+def test_labels_that_are_not_plus_or_minus_one_are_explained(y, message):
+    with pytest.raises(ValueError, match=message):
+        Perceptron().fit(SETOSA_VERSICOLOR[0], y)
+
+
+def test_shuffling_without_a_seed_is_refused():
+    with pytest.raises(ValueError, match="random_state must be a seed such as 0 when shuffle"):
+        Perceptron(shuffle=True).fit(*SETOSA_VERSICOLOR)
+
+
+def test_predictions_match_scikit_learns_perceptron_when_it_is_set_up_the_same_way():
+    from sklearn.linear_model import Perceptron as SkPerceptron
+
+    X, y = SETOSA_VERSICOLOR
+    ours = Perceptron(learning_rate=1.0, n_epochs=10).fit(X, y)
+    theirs = SkPerceptron(eta0=1.0, max_iter=10, tol=None, shuffle=False).fit(X, y)
+    new = np.array([[5.0, 1.5], [6.0, 4.0], [5.5, 2.5], [4.6, 3.1]])
+    assert np.array_equal(ours.predict(new), theirs.predict(new))
+    assert ours.score(X, y) == theirs.score(X, y) == 1.0
