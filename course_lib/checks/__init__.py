@@ -10,6 +10,7 @@ from ._feedback import CheckFailed
 from .activations import check_relu, check_sigmoid, check_sigmoid_grad, check_softmax
 from .neuron import check_layer_net_input, check_step_neuron, check_two_layer_forward, check_weighted_sum
 from .perceptron import check_count_misclassified, check_perceptron_update, check_predict_sign, check_train_epoch
+from .preprocessing import check_split_train_test, check_standardise, check_standardise_with_train
 from .welcome import check_celsius_to_fahrenheit
 
 __all__ = [
@@ -32,4 +33,8 @@ __all__ = [
     "check_perceptron_update",
     "check_train_epoch",
     "check_count_misclassified",
+    # lesson 05 · Standardisation
+    "check_standardise",
+    "check_split_train_test",
+    "check_standardise_with_train",
 ]

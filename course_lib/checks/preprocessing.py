@@ -1,0 +1,221 @@
+"""Checks for lesson 05 · Standardisation.
+
+Every expected value comes from :mod:`course_lib.preprocessing` (``StandardScaler``)
+or from the split rule stated in the exercise; the known mistakes are the slips a
+careful student still makes: the sample σ (``ddof=1``) instead of the population σ,
+σ over the wrong axis, the test set's own μ and σ, both sets pooled, dividing by a
+σ of zero, X and y shuffled separately.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from course_lib.preprocessing import StandardScaler
+
+from ._core import Case, CrashHint, Exercise, Mistake, run_check
+
+
+def _array(values) -> np.ndarray:
+    return np.array(values, dtype=float)
+
+
+def _quiet(function):
+    """``function`` with numpy's floating-point warnings silenced: a mistake may divide by zero (nan is compared)."""
+    def quiet(*args, **kwargs):
+        with np.errstate(all="ignore"):
+            return function(*args, **kwargs)
+    return quiet
+
+
+# Flowers of the lesson (sepal, petal length in cm), a matrix with three features on very different
+# scales, and one column: answers that are not round numbers.
+_FLOWERS = _array([[5.1, 1.4], [4.9, 1.4], [7.0, 4.7], [6.4, 4.5], [5.0, 1.6], [5.7, 3.5]])
+_MIXED = _array([[0.37, 120.0, -3.2], [2.13, 95.5, -1.1], [-0.94, 180.25, 0.4], [1.06, 101.0, -2.7]])
+_COLUMN = _array([[12.0], [15.5], [9.25], [20.0], [11.0]])
+
+_DIVIDE_HINT = ("A constant feature has σ = 0, and dividing by it gives nan or inf. Where σ is 0, divide by 1 "
+                "instead (np.where can choose per column): the feature then becomes all zeros.")
+
+
+# ---------------------------------------------------------------- Exercise 5.1
+
+
+def _standardise(X):
+    return StandardScaler().fit_transform(X)
+
+
+def check_standardise(standardise) -> None:
+    """Exercise 5.1: ``standardise(X)`` returns every column of X with mean 0 and population σ 1."""
+    run_check(
+        Exercise("5.1", "standardise", "standardise gives every column mean 0 and standard deviation 1"),
+        standardise,
+        cases=[Case(_FLOWERS), Case(_MIXED), Case(_COLUMN)],
+        reference=_standardise,
+        mistakes=[
+            Mistake("Close, but that is the sample σ, which divides by n − 1 (pandas' .std() does that by default). "
+                    "Standardising uses the population σ, which divides by n: numpy's np.std with its default ddof=0.",
+                    lambda X: (X - X.mean(axis=0)) / X.std(axis=0, ddof=1)),
+            Mistake("Each feature needs its own μ and σ, computed down its column (over the samples): axis=0. "
+                    "Yours mixes the features of each sample (axis=1).",
+                    _quiet(lambda X: (X - X.mean(axis=1, keepdims=True)) / X.std(axis=1, keepdims=True))),
+            Mistake("Each feature needs its own μ and σ, one per column: without axis=0 numpy takes one mean and "
+                    "one σ of the whole matrix, so the features keep their different scales.",
+                    lambda X: (X - X.mean()) / X.std()),
+            Mistake("Subtract μ first: the columns have σ 1 but not mean 0.", lambda X: X / X.std(axis=0)),
+            Mistake("Divide by σ as well: the columns have mean 0 but keep their own spread.",
+                    lambda X: X - X.mean(axis=0)),
+            Mistake("Divide by the standard deviation σ, not by the variance σ².",
+                    lambda X: (X - X.mean(axis=0)) / X.var(axis=0)),
+            Mistake("Mind the brackets: (x − μ) / σ. Without them only μ is divided by σ.",
+                    lambda X: X - X.mean(axis=0) / X.std(axis=0)),
+        ],
+        general_hint="For every column: its mean μ and its standard deviation σ (the population one, dividing by n), "
+                     "then (x − μ) / σ for every entry. For the column [12, 15.5, 9.25, 20, 11], μ = 13.55 and "
+                     "σ ≈ 3.816, so 12 becomes about −0.406.",
+    )
+
+
+# ---------------------------------------------------------------- Exercise 5.2
+
+
+def _split(X, y, n_test, random_state):
+    """The rule of the exercise: one seeded permutation; its first n_test rows are the test set."""
+    order = np.random.default_rng(random_state).permutation(len(X))
+    test, train = order[:n_test], order[n_test:]
+    return X[train], X[test], y[train], y[test]
+
+
+def _separately(X, y, n_test, random_state):
+    rng = np.random.default_rng(random_state)
+    X, y = X[rng.permutation(len(X))], y[rng.permutation(len(y))]
+    return X[n_test:], X[:n_test], y[n_test:], y[:n_test]
+
+
+def _unshuffled(X, y, n_test, random_state):
+    return X[n_test:], X[:n_test], y[n_test:], y[:n_test]
+
+
+def _swapped(X, y, n_test, random_state):
+    X_train, X_test, y_train, y_test = _split(X, y, n_test, random_state)
+    return X_test, X_train, y_test, y_train
+
+
+def _grouped(X, y, n_test, random_state):
+    X_train, X_test, y_train, y_test = _split(X, y, n_test, random_state)
+    return X_train, y_train, X_test, y_test
+
+
+def _legacy(X, y, n_test, random_state):
+    order = np.random.RandomState(random_state).permutation(len(X))
+    return X[order[n_test:]], X[order[:n_test]], y[order[n_test:]], y[order[:n_test]]
+
+
+def _test_last(X, y, n_test, random_state):
+    order = np.random.default_rng(random_state).permutation(len(X))
+    test, train = order[len(X) - n_test:], order[:len(X) - n_test]
+    return X[train], X[test], y[train], y[test]
+
+
+# Eight flowers in the file's order (four setosa, then four versicolor), and a second set.
+_EIGHT = _array([[5.1, 1.4], [4.9, 1.4], [4.7, 1.3], [5.0, 1.6], [7.0, 4.7], [6.4, 4.5], [6.9, 4.9], [5.5, 4.0]])
+_EIGHT_Y = _array([-1, -1, -1, -1, 1, 1, 1, 1])
+_SIX = _array([[0.37, -1.21], [2.13, 0.58], [-0.94, 1.77], [1.06, -0.33], [0.52, 0.91], [-1.48, 2.05]])
+_SIX_Y = _array([1, -1, -1, 1, 1, -1])
+
+
+def check_split_train_test(split_train_test) -> None:
+    """Exercise 5.2: ``split_train_test(X, y, n_test, random_state)`` splits X and y by one seeded permutation."""
+    run_check(
+        Exercise("5.2", "split_train_test",
+                 "split_train_test shuffles X and y by the same seeded permutation and keeps every row once"),
+        split_train_test,
+        cases=[Case(_EIGHT, _EIGHT_Y, 2, 0), Case(_EIGHT, _EIGHT_Y, 3, 42), Case(_SIX, _SIX_Y, 2, 7)],
+        reference=_split,
+        mistakes=[
+            Mistake("X and y were shuffled by two different permutations, so each flower lost its label. Draw the "
+                    "order once and index both X and y with that same order.", _separately),
+            Mistake("The rows were not shuffled: the test set is just the first rows of the file (here all of "
+                    "one species). Draw a random order of the row indices first.", _unshuffled),
+            Mistake("Training and test set are swapped: the first n_test indices of the order are the test set.",
+                    _swapped),
+            Mistake("Return the four parts in the order train_test_split uses: X_train, X_test, y_train, y_test.",
+                    _grouped),
+            Mistake("That is the old global generator (np.random.seed / RandomState). Use the Generator of "
+                    "np.random.default_rng(random_state), as the exercise says, so the check can reproduce your "
+                    "order.", _legacy),
+            Mistake("Take the test set from the start of the order (its first n_test indices), the rest is the "
+                    "training set.", _test_last),
+        ],
+        crash_hints=[CrashHint(IndexError, "Index the rows with an array of indices drawn once: X[indices] and "
+                                           "y[indices] with the same indices, the first n_test for the test set.")],
+        general_hint="Make a generator from the seed, draw one random order of the row numbers 0 … n − 1, and "
+                     "cut it in two: its first n_test entries pick the test rows, the others the training rows. "
+                     "Index X and y with the same pieces.",
+    )
+
+
+# ---------------------------------------------------------------- Exercise 5.3
+
+
+def _standardise_test(X_train, X_test):
+    return StandardScaler().fit(X_train).transform(X_test)
+
+
+def _own(X_train, X_test):
+    return (X_test - X_test.mean(axis=0)) / X_test.std(axis=0)
+
+
+def _pooled(X_train, X_test):
+    both = np.vstack([X_train, X_test])
+    return (X_test - both.mean(axis=0)) / np.where(both.std(axis=0) == 0, 1.0, both.std(axis=0))
+
+
+def _train_returned(X_train, X_test):
+    return StandardScaler().fit_transform(X_train)
+
+
+def _sample_sigma(X_train, X_test):
+    sigma = X_train.std(axis=0, ddof=1)
+    return (X_test - X_train.mean(axis=0)) / np.where(sigma == 0, 1.0, sigma)
+
+
+def _mixed(X_train, X_test):
+    return (X_test - X_train.mean(axis=0)) / X_test.std(axis=0)
+
+
+_TRAIN = _array([[5.1, 1.4], [7.0, 4.7], [4.9, 1.5], [6.4, 4.5], [5.4, 1.7], [5.9, 4.2]])
+_TEST = _array([[5.0, 1.6], [6.1, 4.0], [5.7, 3.5]])
+_TRAIN_CONSTANT = _array([[0.37, 2.5, 120.0], [2.13, 2.5, 95.5], [-0.94, 2.5, 180.25], [1.06, 2.5, 101.0]])
+_TEST_CONSTANT = _array([[0.5, 2.5, 110.0], [1.5, 3.0, 150.0]])
+
+
+def check_standardise_with_train(standardise_with_train) -> None:
+    """Exercise 5.3: ``standardise_with_train(X_train, X_test)`` scales X_test with the μ and σ of X_train."""
+    run_check(
+        Exercise("5.3", "standardise_with_train",
+                 "standardise_with_train scales the test set with the training set's μ and σ, "
+                 "and keeps a constant feature finite"),
+        standardise_with_train,
+        cases=[
+            Case(_TRAIN, _TEST),
+            Case(_MIXED, _array([[0.8, 130.0, -2.0], [1.7, 99.0, 0.1]])),
+            Case(_TRAIN_CONSTANT, _TEST_CONSTANT),  # the second feature is constant in the training set
+            Case(_TRAIN, _array([[6.3, 4.9]])),  # one new flower
+        ],
+        reference=_standardise_test,
+        mistakes=[
+            Mistake("Those are the test set's own μ and σ. The test set stands in for data not seen yet: scale it "
+                    "with the numbers learned from X_train, exactly as the training set was scaled.", _quiet(_own)),
+            Mistake("μ and σ came from the training and test sets together: that lets the test set leak into "
+                    "what the model learns. Compute them from X_train alone.", _quiet(_pooled)),
+            Mistake("Return the scaled test set: compute μ and σ on X_train, then apply them to X_test.",
+                    _train_returned),
+            Mistake("That is the sample σ (ddof=1, dividing by n − 1); use the population σ of X_train, dividing "
+                    "by n (np.std's default).", _quiet(_sample_sigma)),
+            Mistake("μ came from X_train but σ from X_test: take both from X_train.", _quiet(_mixed)),
+        ],
+        crash_hints=[CrashHint(RuntimeWarning, _DIVIDE_HINT, "divide")],
+        general_hint="μ and σ of each column of X_train (population σ, axis=0), then (X_test − μ) / σ; where σ is 0, "
+                     "divide by 1. In the first case the test flower (5.0, 1.6) becomes about (−1.061, −0.948).",
+    )
