@@ -191,6 +191,13 @@ SPECS: dict[str, Spec] = {
         _axes(), FLOWERS, SPECIES)) for method, base in [
         ("set_line", {"w": [-0.68, 1.82], "b": -0.4}), ("set_highlight", {"x": [5.1, 1.4]}),
         ("side", {"w": [-0.68, 1.82], "b": -0.4})]},
+    "plotting.plot_cost_surface": Spec({"X": FLOWERS, "y": SPECIES, "path": [[0.0, 0.0], [0.1, 0.2]]}),
+    "plotting.CostSurface": Spec({"ax": Fresh(_axes), "X": FLOWERS, "y": SPECIES}),
+    **{f"plotting.CostSurface.{method}": Spec(base, instance=lambda: course_lib.plotting.CostSurface(
+        _axes(), FLOWERS, SPECIES)) for method, base in [
+        ("set_path", {"path": [[0.0, 0.0], [0.1, 0.2]]}), ("contains", {"point": [0.0, 0.1]}), ("describe", {})]},
+    "plotting.plot_descent_1d": Spec({"learning_rates": [0.1, 0.5]}),
+    "plotting.plot_cost_per_epoch": Spec({"runs": {"a": [50.0, 48.0, 47.0]}}),
     # widgets (only the arguments are swept: the controls themselves clamp what a student can set)
     "widgets.NeuronExplorer": Spec({}),
     "widgets.ActivationExplorer": Spec({}),

@@ -9,13 +9,14 @@ The artists of :func:`plot_neuron_plane` and :func:`plot_function_and_derivative
 are drawn by two small classes, :class:`NeuronPlane` and :class:`FunctionPlot`,
 which can also update them in place: :mod:`course_lib.widgets` redraws with them.
 
-One module per lesson concept (``neuron``, ``activations``, ``perceptron``) and a
+One module per lesson concept (``neuron``, ``activations``, ``perceptron``, ``gradient_descent``) and a
 shared ``_core``; every public name is importable from ``course_lib.plotting``.
 """
 
 
 from ._core import COLORS, OKABE_ITO, style
 from .activations import FunctionPlot, plot_activation_grid, plot_function_and_derivative
+from .gradient_descent import CostSurface, plot_cost_per_epoch, plot_cost_surface, plot_descent_1d
 from .neuron import NeuronPlane, colour_scale, decision_line_equation, plot_neuron_plane
 from .perceptron import ClassesPlot, plot_decision_regions, plot_training_curves, plot_two_classes
 
@@ -24,4 +25,5 @@ __all__ = [
     "plot_activation_grid", "plot_function_and_derivative", "plot_neuron_plane",
     "NeuronPlane", "FunctionPlot", "colour_scale",
     "plot_two_classes", "plot_decision_regions", "plot_training_curves", "ClassesPlot",
+    "plot_cost_surface", "CostSurface", "plot_descent_1d", "plot_cost_per_epoch",
 ]
