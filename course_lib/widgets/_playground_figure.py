@@ -1,0 +1,182 @@
+"""The playground's figure: the network with a heat map per neuron, the output over the plane, the loss.
+
+Built once per network shape (:meth:`PlaygroundFigure.build`); every frame after that only
+hands new arrays to persistent artists (``set_data``, ``set_segments``-free colour and width
+changes) and blits them over the stored background (:class:`._core._Blitter`).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.collections import LineCollection
+from matplotlib.colors import LinearSegmentedColormap, to_rgb
+from matplotlib.figure import Figure
+
+from course_lib.mlp import _forward
+from course_lib.plotting.perceptron import CLASS_COLORS, CLASS_MARKERS
+
+from ._core import DPI, _Blitter
+from ._playground_parts import FEATURES, feature_matrix
+
+POSITIVE, NEGATIVE = CLASS_COLORS[0], CLASS_COLORS[1]  # blue and orange, as the weights' signs
+NEURON_CMAP = LinearSegmentedColormap.from_list("neuron", [NEGATIVE, "white", POSITIVE])
+GRID = 48  # the output's heat map is GRID × GRID; each neuron's every second point of it
+COLUMN, HALF = 1.8, 0.36  # distance between layers and half a neuron's square, in the diagram's units
+EPOCH_AXIS = 50
+
+
+def _rows(n: int) -> np.ndarray:
+    return (n - 1) / 2 - np.arange(n)  # centred, top to bottom
+
+
+class PlaygroundFigure:
+    """The figure and its persistent artists; :meth:`build` for a new network, :meth:`show` per frame."""
+
+    def __init__(self):
+        self.figure = Figure(figsize=(11.5, 5.0), dpi=DPI)
+        FigureCanvasAgg(self.figure)
+        grid = self.figure.add_gridspec(2, 2, width_ratios=[1.45, 1], height_ratios=[2.4, 1], left=0.01, right=0.985,
+                                        bottom=0.1, top=0.93, wspace=0.12, hspace=0.45)
+        self.net_ax = self.figure.add_subplot(grid[:, 0])
+        self.out_ax = self.figure.add_subplot(grid[0, 1])
+        self.loss_ax = self.figure.add_subplot(grid[1, 1])
+
+    # ------------------------------------------------------------ once per network and data
+
+    def build(self, model, features, X_train, y_train, X_test, y_test, classes):
+        """Draw everything that stays until the network, the features or the data change."""
+        for ax in (self.net_ax, self.out_ax, self.loss_ax):
+            ax.clear()
+        self.features, self.classes = features, classes
+        codes_train, codes_test = np.searchsorted(classes, y_train), np.searchsorted(classes, y_test)
+        points = np.vstack([X_train, X_test])
+        low, high = points.min(axis=0), points.max(axis=0)
+        margin = 0.08 * np.maximum(high - low, 1e-9)
+        self.extent = (low[0] - margin[0], high[0] + margin[0], low[1] - margin[1], high[1] + margin[1])
+        g1, g2 = np.meshgrid(np.linspace(*self.extent[:2], GRID), np.linspace(*self.extent[2:], GRID))
+        self.grid_inputs = feature_matrix(np.column_stack([g1.ravel(), g2.ravel()]), features)   # (GRID², d)
+        self._class_rgb = np.array([to_rgb(CLASS_COLORS[k]) for k in range(len(classes))])   # (k, 3)
+        self._build_network(model)
+        self._build_output(X_train, codes_train, X_test, codes_test)
+        self._build_loss()
+        self.figure.canvas.draw()
+        self.blitter = _Blitter(self.figure, self.animated)
+
+    def _build_network(self, model):
+        ax = self.net_ax
+        ax.set_axis_off()
+        sizes = [len(self.features), *[W.shape[1] for W in model.coefs_]]
+        self.positions = [np.column_stack([np.full(n, c * COLUMN), _rows(n)]) for c, n in enumerate(sizes)]
+        tallest = max(max(sizes), 4)
+        step = 2
+        inputs_grid = self.grid_inputs.reshape(GRID, GRID, -1)[::step, ::step]
+        self.neuron_images = []
+        for c, (where, n) in enumerate(zip(self.positions, sizes)):
+            last, first = c == len(sizes) - 1, c == 0
+            head = ("inputs" if first else "outputs" if last else f"layer {c}\n{n} {model.activation}")
+            ax.text(c * COLUMN, tallest / 2 + 0.1, head, ha="center", va="bottom", fontsize=12)
+            for j, (x, y) in enumerate(where):
+                square = (x - HALF, x + HALF, y - HALF, y + HALF)
+                if first:  # the inputs never change: drawn in the background
+                    values = inputs_grid[..., j]
+                    image = ax.imshow(values / max(np.abs(values).max(), 1e-12), cmap=NEURON_CMAP, vmin=-1, vmax=1,
+                                      extent=square, origin="lower", interpolation="nearest")
+                    ax.text(x - HALF - 0.08, y, FEATURES[self.features[j]][0], ha="right", va="center", fontsize=13)
+                else:  # an output in its class's colour, white at probability 0
+                    cmap = LinearSegmentedColormap.from_list("p", ["white", CLASS_COLORS[j]]) if last else NEURON_CMAP
+                    image = ax.imshow(np.zeros((GRID // step, GRID // step)), cmap=cmap, vmin=-1 + last, vmax=1,
+                                      extent=square, origin="lower", interpolation="nearest")
+                    self.neuron_images.append(image)
+                    label = f"P({self.classes[j]})" if last else f"{c}.{j + 1}"
+                    ax.text(x, y - HALF - 0.02, label, ha="center", va="top", fontsize=8.5, color="0.2")
+        segments = []
+        for c in range(len(sizes) - 1):
+            for a in self.positions[c]:
+                for b in self.positions[c + 1]:
+                    segments.append([(a[0] + HALF, a[1]), (b[0] - HALF, b[1])])
+        self.connections = LineCollection(segments, zorder=0.5)
+        ax.add_collection(self.connections, autolim=False)
+        ax.set_xlim(-0.75, (len(sizes) - 1) * COLUMN + 0.75)            # after imshow, which sets its own limits
+        ax.set_ylim(-tallest / 2 - 0.2, tallest / 2 + 0.75)
+        ax.set_aspect("equal", adjustable="box")
+        self.animated = [*self.neuron_images, self.connections]
+
+    def _build_output(self, X_train, codes_train, X_test, codes_test):
+        ax = self.out_ax
+        ax.set_xlim(*self.extent[:2])
+        ax.set_ylim(*self.extent[2:])
+        ax.tick_params(labelsize=11)
+        ax.set_xlabel("x₁", fontsize=12, labelpad=1)
+        ax.set_ylabel("x₂", fontsize=12, labelpad=1)
+        self.output_image = ax.imshow(np.ones((GRID, GRID, 3)), extent=self.extent, origin="lower",
+                                      interpolation="bilinear", aspect="auto", zorder=0)
+        self.train_points, self.test_points = [], []
+        for k in range(len(self.classes)):
+            colour, marker = CLASS_COLORS[k], CLASS_MARKERS[k]
+            on = codes_train == k
+            self.train_points.append(ax.scatter(X_train[on, 0], X_train[on, 1], s=22, c=colour, marker=marker,
+                                                edgecolors="white", linewidths=0.6, zorder=2))
+            on = codes_test == k
+            self.test_points.append(ax.scatter(X_test[on, 0], X_test[on, 1], s=22, c=colour, marker=marker,
+                                               edgecolors="black", linewidths=0.9, zorder=2))
+        ax.set_title("the prediction over the plane", fontsize=13)
+        self.animated += [self.output_image, *self.train_points, *self.test_points, *ax.spines.values()]
+
+    def _build_loss(self):
+        ax = self.loss_ax
+        ax.tick_params(labelsize=11)
+        ax.set_xlabel("epoch", fontsize=12, labelpad=1)
+        ax.set_xlim(0, EPOCH_AXIS)
+        ax.set_ylim(0, 1.2 * np.log(max(len(self.classes), 2)) + 0.2)
+        ax.grid(alpha=0.3)
+        (self.train_line,) = ax.plot([], [], color="0.15", linewidth=2, label="training")
+        (self.test_line,) = ax.plot([], [], color=CLASS_COLORS[2], linewidth=2, linestyle="--", label="test")
+        ax.legend(fontsize=10, loc="upper right", framealpha=0.9)
+        ax.set_title("loss per epoch", fontsize=12)
+        self.animated += [self.train_line, self.test_line]
+
+    # ------------------------------------------------------------ every frame
+
+    def show(self, model, show_test: bool):
+        """Update every changing artist from ``model`` and render the frame (no layout, no text measuring)."""
+        Zs, As = _forward(self.grid_inputs, model.coefs_, model.intercepts_, model._act, "softmax")
+        images = iter(self.neuron_images)
+        for l, A in enumerate(As[1:]):
+            A = A.reshape(GRID, GRID, -1)[::2, ::2]
+            last = l == len(As) - 2
+            for j in range(A.shape[-1]):
+                a = A[..., j]
+                if last:
+                    pass                                                 # a probability, white 0 … class colour 1
+                elif model.activation == "sigmoid":
+                    a = 2.0 * a - 1.0
+                elif model.activation in ("relu", "linear"):
+                    a = a / max(np.abs(a).max(), 1e-12)                  # each neuron on its own scale
+                next(images).set_data(a)
+        weights = np.concatenate([W.ravel() for W in model.coefs_])     # (i, j) order = the segments' order
+        self.connections.set_color(np.where(weights[:, None] > 0, to_rgb(POSITIVE), to_rgb(NEGATIVE)))
+        self.connections.set_linewidth(0.3 + 1.6 * np.minimum(np.abs(weights), 3.0))
+        P = As[-1]                                                        # (GRID², k) class probabilities
+        k = P.shape[1]
+        confidence = (P.max(axis=1) - 1.0 / k) / (1.0 - 1.0 / k)         # 0 undecided … 1 sure
+        rgb = 1.0 - 0.75 * confidence[:, None] * (1.0 - self._class_rgb[P.argmax(axis=1)])
+        self.output_image.set_data(rgb.reshape(GRID, GRID, 3))
+        for points in self.test_points:
+            points.set_visible(show_test)
+        epochs = np.arange(1, len(model.loss_curve_) + 1)
+        self._fit_loss_axes(model)
+        self.train_line.set_data(epochs, model.loss_curve_)
+        self.test_line.set_data(epochs, model.validation_loss_curve_)
+        self.blitter.render()
+
+    def _fit_loss_axes(self, model):
+        """Widen the epoch axis (doubling) or raise the loss axis when the curves leave them: a new background."""
+        limit = EPOCH_AXIS
+        while limit < model.n_epochs_:
+            limit *= 2
+        if self.loss_ax.get_xlim()[1] != limit:
+            self.loss_ax.set_xlim(0, limit)
+        top = max([*model.loss_curve_[-1:], *model.validation_loss_curve_[-1:], 0.0])
+        if top > self.loss_ax.get_ylim()[1]:
+            self.loss_ax.set_ylim(0, 2 * top)
