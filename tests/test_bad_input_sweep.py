@@ -73,6 +73,10 @@ def _axes():
     return Figure().add_subplot()
 
 
+def _fitted_mlp():
+    return course_lib.mlp.MLPClassifier((3,), n_epochs=3).fit(FLOWERS, SPECIES)
+
+
 def _fitted_perceptron():
     return course_lib.perceptron.Perceptron(n_epochs=3).fit(FLOWERS, SPECIES)
 
@@ -198,12 +202,23 @@ SPECS: dict[str, Spec] = {
         ("set_path", {"path": [[0.0, 0.0], [0.1, 0.2]]}), ("contains", {"point": [0.0, 0.1]}), ("describe", {})]},
     "plotting.plot_descent_1d": Spec({"learning_rates": [0.1, 0.5]}),
     "plotting.plot_cost_per_epoch": Spec({"runs": {"a": [50.0, 48.0, 47.0]}}),
+    "plotting.plot_datasets": Spec({"panels": {"flowers": (FLOWERS, SPECIES)}}),
+    "plotting.plot_computational_graph": Spec({}),
+    "plotting.plot_learning_slowdown": Spec({"squared_error": [0.9, 0.6, 0.4], "cross_entropy": [0.9, 0.3, 0.1]}),
+    "plotting.plot_decision_regions_grid": Spec({"models": Fresh(lambda: [_fitted_perceptron()]), "X": FLOWERS, "y": SPECIES,
+                                                 "resolution": 10}),
+    "plotting.plot_loss_curves": Spec({"model": Fresh(_fitted_mlp)}),
     # widgets (only the arguments are swept: the controls themselves clamp what a student can set)
     "widgets.NeuronExplorer": Spec({}),
     "widgets.ActivationExplorer": Spec({}),
     "widgets.PerceptronTrainer": Spec({}),
     **{f"widgets.PerceptronTrainer.{method}": Spec({}, instance=lambda: course_lib.widgets.PerceptronTrainer("XOR"))
        for method in ("step", "step_epoch", "reset")},
+    "widgets.Playground": Spec({}),
+    **{f"widgets.Playground.{method}": Spec({}, instance=lambda: course_lib.widgets.Playground(hidden_layers=(2,)))
+       for method in ("step", "reset", "pause", "regenerate")},
+    "widgets.Playground.load_preset": Spec({"name": "XOR with x₁x₂"},
+                                           instance=lambda: course_lib.widgets.Playground(hidden_layers=(2,))),
     # setup_check: no parameters; called once each, they must run without a warning
     "setup_check.requirements": Spec({}),
     "setup_check.setup_report": Spec({}),

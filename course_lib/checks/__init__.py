@@ -8,6 +8,9 @@ contract every check follows.
 from ._core import NOT_ATTEMPTED, PASSED
 from ._feedback import CheckFailed
 from .activations import check_relu, check_sigmoid, check_sigmoid_grad, check_softmax
+from .gradient_descent import check_cost_gradient, check_gradient_descent_step, check_linear_cost, check_train_adaline
+from .mlp import (check_backward_pass, check_hidden_delta, check_layer_forward, check_output_gradients,
+                  check_softmax_cross_entropy)
 from .neuron import check_layer_net_input, check_step_neuron, check_two_layer_forward, check_weighted_sum
 from .perceptron import check_count_misclassified, check_perceptron_update, check_predict_sign, check_train_epoch
 from .preprocessing import check_split_train_test, check_standardise, check_standardise_with_train
@@ -33,8 +36,19 @@ __all__ = [
     "check_perceptron_update",
     "check_train_epoch",
     "check_count_misclassified",
+    # lesson 04 · Gradient descent
+    "check_linear_cost",
+    "check_cost_gradient",
+    "check_gradient_descent_step",
+    "check_train_adaline",
     # lesson 05 · Standardisation
     "check_standardise",
     "check_split_train_test",
     "check_standardise_with_train",
+    # lesson 06 · The multilayer perceptron and backpropagation
+    "check_layer_forward",
+    "check_softmax_cross_entropy",
+    "check_output_gradients",
+    "check_hidden_delta",
+    "check_backward_pass",
 ]

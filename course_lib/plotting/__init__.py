@@ -17,13 +17,19 @@ shared ``_core``; every public name is importable from ``course_lib.plotting``.
 from ._core import COLORS, OKABE_ITO, style
 from .activations import FunctionPlot, plot_activation_grid, plot_function_and_derivative
 from .gradient_descent import CostSurface, plot_cost_per_epoch, plot_cost_surface, plot_descent_1d
+from .mlp import (plot_computational_graph, plot_datasets, plot_decision_regions_grid, plot_learning_slowdown,
+                  plot_loss_curves)
 from .neuron import NeuronPlane, colour_scale, decision_line_equation, plot_neuron_plane
 from .perceptron import ClassesPlot, plot_decision_regions, plot_training_curves, plot_two_classes
+from .preprocessing import plot_cost_surfaces_side_by_side, plot_costs_together
 
 __all__ = [
     "OKABE_ITO", "COLORS", "style", "decision_line_equation",
     "plot_activation_grid", "plot_function_and_derivative", "plot_neuron_plane",
     "NeuronPlane", "FunctionPlot", "colour_scale",
     "plot_two_classes", "plot_decision_regions", "plot_training_curves", "ClassesPlot",
+    "plot_datasets", "plot_computational_graph", "plot_learning_slowdown", "plot_decision_regions_grid",
+    "plot_loss_curves",
     "plot_cost_surface", "CostSurface", "plot_descent_1d", "plot_cost_per_epoch",
+    "plot_cost_surfaces_side_by_side", "plot_costs_together",
 ]

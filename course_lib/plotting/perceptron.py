@@ -65,10 +65,12 @@ def _names(names, count: int, default, what: str) -> list[str]:
     return list(names)
 
 
-def _label(value) -> str:
-    """A class label for a legend: -1 → '−1', 1 → '+1' (signs shown), others as they are."""
-    if isinstance(value, (int, float, np.integer, np.floating)) and float(value) in (-1.0, 1.0):
+def _label(value, signed: bool = True) -> str:
+    """A class label for a legend: with ``signed`` (the labels are -1 and +1) '−1' and '+1'; else as it is (0, 1, 'b')."""
+    if signed and isinstance(value, (int, float, np.integer, np.floating)) and float(value) in (-1.0, 1.0):
         return "+1" if value > 0 else "\u22121"
+    if isinstance(value, (float, np.floating)) and float(value).is_integer():
+        return str(int(value))
     return str(value)
 
 
@@ -90,8 +92,10 @@ class ClassesPlot:
         X, y, classes = _points(X, y)
         self.ax, self.classes = as_axes(ax), classes
         features = _names(feature_names, 2, ("$x_1$", "$x_2$"), "feature_names")
-        names = _names(class_names, len(classes), [_label(c) for c in classes], "class_names")
-        self.names = [f"{name} ({_label(c)})" if name != _label(c) else name for name, c in zip(names, classes)]
+        signed = classes.dtype.kind in "iuf" and set(classes.tolist()) <= {-1, 1}
+        labels = [_label(c, signed) for c in classes]
+        names = _names(class_names, len(classes), labels, "class_names")
+        self.names = [f"{name} ({label})" if name != label else name for name, label in zip(names, labels)]
         for i, label in enumerate(classes):
             mine = y == label
             self.ax.scatter(X[mine, 0], X[mine, 1], s=36, c=CLASS_COLORS[i], marker=CLASS_MARKERS[i],
