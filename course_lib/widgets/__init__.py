@@ -18,7 +18,7 @@ limits, y-limits), so only a change of activation redraws the background.
 A cell whose last line is ``NeuronExplorer()`` shows the widget; to keep a
 handle, write ``explorer = NeuronExplorer()`` and then ``explorer`` on the last line.
 
-One module per lesson concept (``neuron``, ``activations``, ``perceptron``) and a shared
+One module per lesson concept (``neuron``, ``activations``, ``perceptron``, ``playground``) and a shared
 ``_core``; every public name is importable from ``course_lib.widgets``.
 """
 
@@ -26,6 +26,7 @@ One module per lesson concept (``neuron``, ``activations``, ``perceptron``) and 
 from .activations import PARAMETER_SLIDERS, ActivationExplorer
 from .neuron import NEURON_ACTIVATIONS, NeuronExplorer
 from .perceptron import TRAINING_SETS, PerceptronTrainer
+from .playground import PRESETS, Playground
 
-__all__ = ["NeuronExplorer", "ActivationExplorer", "PerceptronTrainer", "NEURON_ACTIVATIONS", "PARAMETER_SLIDERS",
-           "TRAINING_SETS"]
+__all__ = ["NeuronExplorer", "ActivationExplorer", "PerceptronTrainer", "Playground", "NEURON_ACTIVATIONS",
+           "PARAMETER_SLIDERS", "TRAINING_SETS", "PRESETS"]
