@@ -121,7 +121,8 @@ class PlaygroundFigure:
             self.test_points.append(ax.scatter(X_test[on, 0], X_test[on, 1], s=22, c=colour, marker=marker,
                                                edgecolors="black", linewidths=0.9, zorder=2))
         ax.set_title("the prediction over the plane", fontsize=13)
-        self.animated += [self.output_image, *self.train_points, *self.test_points, *ax.spines.values()]
+        in_drawing_order = [points for pair in zip(self.train_points, self.test_points) for points in pair]
+        self.animated += [self.output_image, *in_drawing_order, *ax.spines.values()]
 
     def _build_loss(self):
         ax = self.loss_ax

@@ -78,7 +78,8 @@ PRESETS = {
          "batch_size": 10, "features": ("x1", "x2", "sin(x1)", "sin(x2)")},
         "Works, slowly: each layer folds the plane again, and it takes several folds to follow the arms."),
     "three classes with softmax": Preset(
-        {"data": "spiral", "n_classes": 3, "hidden_layers": (8, 8), "activation": "tanh", "learning_rate": 0.1},
+        {"data": "spiral", "n_classes": 3, "hidden_layers": (8, 8), "activation": "tanh", "learning_rate": 0.1,
+         "features": ("x1", "x2", "sin(x1)", "sin(x2)")},
         "Works: softmax gives each class its own output neuron, and the largest one colours the plane."),
     "too high a learning rate": Preset(
         {"data": "circle", "learning_rate": 10.0},
