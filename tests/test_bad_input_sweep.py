@@ -215,6 +215,8 @@ SPECS: dict[str, Spec] = {
     "widgets.NeuronExplorer": Spec({}),
     "widgets.ActivationExplorer": Spec({}),
     "widgets.PerceptronTrainer": Spec({}),
+    "widgets.GradientDescentExplorer": Spec({"n_epochs": 2}),
+    "widgets.GradientDescentExplorer.run": Spec({}, instance=lambda: course_lib.widgets.GradientDescentExplorer(n_epochs=2)),
     **{f"widgets.PerceptronTrainer.{method}": Spec({}, instance=lambda: course_lib.widgets.PerceptronTrainer("XOR"))
        for method in ("step", "step_epoch", "reset")},
     "widgets.Playground": Spec({}),

@@ -109,3 +109,105 @@ def test_the_two_raw_runs_side_by_side_on_a_log_scale():
     assert "η = 0.0001: the cost falls from 50 to 40.25 over 10 epochs" in fig.description
     with pytest.raises(ValueError, match="log=False"):
         plot_cost_per_epoch({"zero": [1.0, 0.0]})
+
+
+# ---------------------------------------------------------------- the explorer
+
+from course_lib.gradient_descent import gradient_step  # noqa: E402
+from course_lib.widgets import BATCH_MODES, GradientDescentExplorer  # noqa: E402
+from course_lib.widgets.gradient_descent import descend  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def explorer():
+    return GradientDescentExplorer()
+
+
+def test_each_full_batch_step_is_the_librarys_step_with_the_bias_held_at_zero():
+    path, diverged = descend(X, Y, (0.1, -0.2), 2e-4, n_epochs=5)
+    w = np.array([0.1, -0.2])
+    for row in path[1:]:
+        w, _ = gradient_step(X, Y, w, 0.0, learning_rate=2e-4)
+        assert np.allclose(row, w)
+    assert not diverged and len(path) == 6
+
+
+def test_stochastic_steps_visit_every_sample_once_per_epoch_in_a_seeded_order():
+    path, _ = descend(X, Y, (0.0, 0.0), 1e-3, n_epochs=2, batch_size=1, random_state=3)
+    order = np.random.default_rng(3).permutation(len(Y))
+    w = np.zeros(2)
+    for i in order:
+        w, _ = gradient_step(X[[i]], Y[[i]], w, 0.0, learning_rate=1e-3)
+    assert len(path) == 2 * len(Y) + 1 and np.allclose(path[len(Y)], w)
+    again, _ = descend(X, Y, (0.0, 0.0), 1e-3, n_epochs=2, batch_size=1, random_state=3)
+    assert np.array_equal(path, again)
+
+
+def test_a_mini_batch_of_ten_makes_ten_updates_per_epoch(explorer):
+    explorer.mode.value = "mini-batch (10)"
+    explorer.n_epochs.value = 3
+    assert explorer.steps_per_epoch == 10 and len(explorer.path) == 31
+    assert "10 updates per epoch (30 in all)" in explorer.readout.value
+    explorer.mode.value = "full batch"
+    explorer.n_epochs.value = 10
+
+
+def test_the_controls_redraw_the_path_the_cost_curve_and_the_titles(explorer):
+    explorer.learning_rate.value = 1e-4
+    before = bytes(explorer.image.value)
+    explorer.learning_rate.value = 3e-4
+    assert bytes(explorer.image.value) != before
+    surface_ax, curve_ax = explorer.figure.axes
+    assert np.allclose(np.column_stack(explorer._surface.path_line.get_data()), explorer.path)
+    assert surface_ax.get_title().startswith("η = 3.0e-04, full batch: 10 steps")
+    assert np.allclose(explorer._cost_line.get_ydata(), [0.5 * np.sum((Y - X @ w) ** 2) for w in explorer.path])
+    assert curve_ax.get_title().startswith("cost after 10 epochs: ")
+
+
+def test_a_start_point_moves_the_first_point_of_the_path(explorer):
+    explorer.w1_start.value, explorer.w2_start.value = -0.8, 1.5
+    assert np.allclose(explorer.path[0], [-0.8, 1.5])
+    explorer.w1_start.value, explorer.w2_start.value = 0.0, 0.0
+
+
+def test_too_large_a_rate_grows_the_cost_and_says_so_and_stochastic_survives_it(explorer):
+    explorer.learning_rate.value = 1e-3
+    explorer.n_epochs.value = 50
+    assert explorer.diverged and "The cost grew" in explorer.readout.value
+    assert explorer.figure.axes[1].get_title().startswith("diverged after")
+    explorer.mode.value = "stochastic (1)"
+    assert not explorer.diverged and explorer.costs[-1] < 1.1 * explorer._surface.J_star
+    explorer.mode.value, explorer.n_epochs.value, explorer.learning_rate.value = "full batch", 10, 1e-4
+
+
+def test_the_blitted_frame_is_the_full_drawing():
+    explorer = GradientDescentExplorer(learning_rate=4e-4, n_epochs=20, mode="mini-batch (10)")
+    explorer.learning_rate.value = 2e-4
+    blitted = _pixels(explorer.image.value)
+    for artist in [a for a in explorer.figure.findobj() if a.get_animated()]:
+        artist.set_animated(False)
+    explorer.figure.canvas.draw()
+    assert np.array_equal(blitted, np.asarray(explorer.figure.canvas.buffer_rgba())[..., :3])
+
+
+def test_an_update_takes_well_under_a_tenth_of_a_second(explorer):
+    import time
+    explorer.mode.value = "stochastic (1)"
+    explorer.n_epochs.value = 50
+    times = []
+    for rate in np.geomspace(1e-5, 1e-3, 5):
+        start = time.perf_counter()
+        explorer.learning_rate.value = rate
+        times.append(time.perf_counter() - start)
+    explorer.mode.value, explorer.n_epochs.value, explorer.learning_rate.value = "full batch", 10, 1e-4
+    assert np.median(times) < 0.25  # ≈ 60 ms measured on 2 shared cores; generous for a loaded CI machine
+
+
+def test_bad_arguments_are_explained():
+    with pytest.raises(ValueError, match="learning_rate must be between 1e-05 and 0.1"):
+        GradientDescentExplorer(learning_rate=1.0)
+    with pytest.raises(TypeError, match="X and y must be given together"):
+        GradientDescentExplorer(X=X)
+    with pytest.raises(ValueError, match="mode"):
+        GradientDescentExplorer(mode="online")
+    assert set(BATCH_MODES) == {"full batch", "mini-batch (10)", "stochastic (1)"}

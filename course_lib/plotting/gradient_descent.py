@@ -110,8 +110,9 @@ class CostSurface:
         self.ax.contour(w1, w2, self.J, levels=self.levels, colors="white", linewidths=0.5, alpha=0.6, zorder=1)
         inside = (self.w1_range[0] <= self.w_star[0] <= self.w1_range[1]
                   and self.w2_range[0] <= self.w_star[1] <= self.w2_range[1])
+        self.minimum_marker = None
         if inside:
-            self.ax.plot(*self.w_star, marker="*", markersize=17, color=MIN_COLOR, markeredgecolor="black",
+            (self.minimum_marker,) = self.ax.plot(*self.w_star, marker="*", markersize=17, color=MIN_COLOR, markeredgecolor="black",
                          linestyle="", zorder=5, label="minimum")
         (self.path_line,) = self.ax.plot([], [], color=PATH_COLOR, linewidth=2, marker="o", markersize=4,
                                          zorder=3, label="path of the weights")
@@ -127,7 +128,7 @@ class CostSurface:
             self.colorbar = self.ax.figure.colorbar(self.filled, ax=self.ax, format="{x:.3g}")
             self.colorbar.set_label("cost $J$", fontsize=TICK_SIZE + 1)
             self.colorbar.ax.tick_params(labelsize=TICK_SIZE - 2)
-        self.path = np.empty((0, 2))
+        self.path, self.left_plot = np.empty((0, 2)), False
 
     def contains(self, point) -> bool:
         """Whether ``point`` (w1, w2) lies inside the plotted ranges."""
@@ -139,24 +140,32 @@ class CostSurface:
     def set_path(self, path=None, *, markers=True):
         """Draw ``path`` (an (n, 2) array of weights; ``None`` for none) as a line from a start to an end; return ``self``.
 
-        Points far outside the ranges are pulled in to the edge of a wider box, so a
-        diverging path leaves the plot as a line instead of vanishing.
+        A path that leaves the plot (a diverging one) is drawn up to its first point well
+        outside the ranges: a line that runs off the plot, not a tangle of clipped steps.
         """
         if path is None:
-            self.path = np.empty((0, 2))
+            self.path, self.left_plot = np.empty((0, 2)), False
             for artist in (self.path_line, self.start, self.end):
                 artist.set_data([], [])
             return self
         markers = as_bool(markers, "markers")
         self.path = _path(path)
-        shown = self.path.copy()
-        for j, (low, high) in enumerate((self.w1_range, self.w2_range)):
-            margin = 10 * (high - low)
-            np.clip(shown[:, j], low - margin, high + margin, out=shown[:, j])
+        boxes = []
+        for low, high in (self.w1_range, self.w2_range):
+            boxes.append((low - (high - low), high + (high - low)))  # the ranges, widened by their width each side
+        far = ~((self.path[:, 0] >= boxes[0][0]) & (self.path[:, 0] <= boxes[0][1])
+                & (self.path[:, 1] >= boxes[1][0]) & (self.path[:, 1] <= boxes[1][1]))
+        shown = self.path[:int(np.argmax(far)) + 1].copy() if far.any() else self.path
+        if far.any():  # the one point outside: pulled in along its own direction, so the line keeps its angle
+            last, previous = shown[-1], shown[-2] if len(shown) > 1 else shown[-1]
+            reach = max(abs(last - previous).max(), 1e-300)
+            span = max(boxes[0][1] - boxes[0][0], boxes[1][1] - boxes[1][0])
+            shown[-1] = previous + (last - previous) * min(1.0, 2 * span / reach)
         self.path_line.set_data(shown[:, 0], shown[:, 1])
         self.path_line.set_marker("o" if markers and len(shown) <= 300 else "")
         self.start.set_data(shown[:1, 0], shown[:1, 1])
-        self.end.set_data(shown[-1:, 0], shown[-1:, 1])
+        self.end.set_data(shown[-1:, 0] if not far.any() else [], shown[-1:, 1] if not far.any() else [])
+        self.left_plot = bool(far.any())
         return self
 
     def describe(self) -> str:

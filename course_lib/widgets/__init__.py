@@ -18,15 +18,17 @@ limits, y-limits), so only a change of activation redraws the background.
 A cell whose last line is ``NeuronExplorer()`` shows the widget; to keep a
 handle, write ``explorer = NeuronExplorer()`` and then ``explorer`` on the last line.
 
-One module per lesson concept (``neuron``, ``activations``, ``perceptron``, ``playground``) and a shared
+One module per lesson concept (``neuron``, ``activations``, ``perceptron``, ``gradient_descent``,
+``playground``) and a shared
 ``_core``; every public name is importable from ``course_lib.widgets``.
 """
 
 
 from .activations import PARAMETER_SLIDERS, ActivationExplorer
+from .gradient_descent import BATCH_MODES, GradientDescentExplorer
 from .neuron import NEURON_ACTIVATIONS, NeuronExplorer
 from .perceptron import TRAINING_SETS, PerceptronTrainer
 from .playground import PRESETS, Playground
 
 __all__ = ["NeuronExplorer", "ActivationExplorer", "PerceptronTrainer", "Playground", "NEURON_ACTIVATIONS",
-           "PARAMETER_SLIDERS", "TRAINING_SETS", "PRESETS"]
+           "PARAMETER_SLIDERS", "TRAINING_SETS", "PRESETS", "GradientDescentExplorer", "BATCH_MODES"]
