@@ -1,0 +1,69 @@
+"""Time one frame of lesson 06's playground: one epoch of training plus the redraw and its PNG.
+
+Run from the repository's root, with the course's environment::
+
+    .venv/bin/python benchmarks/bench_playground.py            # best of 3 runs of 50 frames per row
+    .venv/bin/python benchmarks/bench_playground.py -r 5
+
+Rows: the default network (4-2 tanh on the circle, 250 training points, batches of 10), the
+largest one (6 × 8 tanh, all seven inputs), the three-class spiral, and what a rebuild costs
+(a new network or new data: not a frame, a click). Issue 12 asks for at most ~30 ms per frame
+for the default and under ~100 ms for 6 × 8. The split (training, figure, PNG) says where the
+time goes. This is a script, not a test: timings depend on the machine and no test asserts them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import matplotlib  # noqa: E402
+
+matplotlib.use("Agg")
+
+from course_lib.widgets import Playground  # noqa: E402
+from course_lib.widgets._core import _png  # noqa: E402
+
+
+def best_of(repeats: int, frames: int, run) -> float:
+    """The shortest mean time per call of ``run()`` over ``repeats`` runs of ``frames`` calls, in seconds."""
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        for _ in range(frames):
+            run()
+        times.append((time.perf_counter() - start) / frames)
+    return min(times)
+
+
+def main(argv=None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("-r", "--repeats", type=int, default=3, help="runs per row; the best is printed")
+    repeats = parser.parse_args(argv).repeats
+    cases = {
+        "default 4-2 tanh, circle, 250 points, batch 10": {},
+        "6 × 8 tanh, all seven inputs, spiral": {"hidden_layers": (8,) * 6, "data": "spiral",
+                                                  "features": ("x1", "x2", "x1^2", "x2^2", "x1*x2", "sin(x1)",
+                                                               "sin(x2)")},
+        "three-class spiral, 8-8 tanh, test points shown": {"preset": "three classes with softmax", "show_test": True},
+    }
+    for name, kwargs in cases.items():
+        p = Playground(**kwargs)
+        p.step(5)
+        frame = best_of(repeats, 50, lambda: (p.step(), p.update()))
+        train = best_of(repeats, 50, p.step)
+        figure = best_of(repeats, 50, lambda: p._figure.show(p.model, p.controls["show_test"].value))
+        png = best_of(repeats, 50, lambda: _png(p.figure))
+        print(f"{name}: {frame * 1e3:5.1f} ms per frame (training {train * 1e3:4.1f}, figure {figure * 1e3:4.1f}, "
+              f"PNG {png * 1e3:4.1f}, readouts and the rest {(frame - train - figure - png) * 1e3:4.1f})")
+    p = Playground()
+    rebuild = best_of(repeats, 5, lambda: p.controls["seed"].__setattr__("value", p.controls["seed"].value + 1))
+    print(f"a rebuild (new seed: new data, network and background): {rebuild * 1e3:5.0f} ms per click")
+
+
+if __name__ == "__main__":
+    main()
