@@ -13,6 +13,7 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.colors import BoundaryNorm
+from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from course_lib._validation import as_axes, as_bool, as_float_array, as_matrix, as_positive_int, as_real, as_vector
 from course_lib._validation import check_matching
@@ -297,18 +298,19 @@ def plot_descent_1d(learning_rates=(0.05, 0.3, 1.05), *, start=0.5, n_steps=8, l
                              FigureClass=DescribedFigure, sharey=True, squeeze=False)
     parts = []
     try:
-        w = np.linspace(-1.0, 7.0, 200)
+        w = np.linspace(-1.5, 7.5, 200)
         for i, (ax, rate, points) in enumerate(zip(axes[0], rates, paths)):
             ax.plot(w, _parabola(w), color=COLORS["function"], linewidth=2, zorder=1)
-            shown = np.clip(points, -1.0, 7.0)
+            outside = (points < -1.5) | (points > 7.5)
+            shown = points[:int(np.argmax(outside))] if outside.any() else points  # up to where it leaves the plot
             ax.plot(shown, _parabola(shown), color=PATH_COLOR, marker="o", markersize=6, linewidth=1.5, zorder=3)
             ax.plot(shown[:1], _parabola(shown[:1]), marker="o", markersize=11, markerfacecolor="white",
                     markeredgecolor="black", linestyle="", zorder=4)
             ax.plot([3.0], [1.0], marker="*", markersize=15, color=MIN_COLOR, markeredgecolor="black", zorder=2)
             name = f"{labels[i]}: " if labels else ""
             style(ax, f"{name}η = {rate:g}", "$w$", "$J(w)$" if i == 0 else None, zero_lines=False)
-            ax.set_xlim(-1.0, 7.0)
-            ax.set_ylim(0.0, 18.0)
+            ax.set_xlim(-1.5, 7.5)
+            ax.set_ylim(0.0, 22.0)
             ax.grid(alpha=0.3)
             last = points[-1]
             parts.append(f"η = {rate:g}: {len(points) - 1} steps from w = {_num(points[0])} end at w = {_num(last)} "
@@ -321,6 +323,10 @@ def plot_descent_1d(learning_rates=(0.05, 0.3, 1.05), *, start=0.5, n_steps=8, l
 
 
 # ---------------------------------------------------------------------------- cost per epoch
+
+def _plain_tick(value, _=None) -> str:
+    return f"{value:g}"
+
 
 def plot_cost_per_epoch(runs, *, log=True, sharey=False):
     """The cost of each epoch of one or more training runs, one panel each, side by side.
@@ -351,7 +357,7 @@ def plot_cost_per_epoch(runs, *, log=True, sharey=False):
         if log and np.any(values <= 0):
             raise ValueError(f"runs[{name!r}] must hold positive costs for a log scale; got {values.min():g}. "
                              "Pass log=False.")
-    fig, axes = plt.subplots(1, len(costs), figsize=(5.0 * len(costs), 3.9), layout="constrained",
+    fig, axes = plt.subplots(1, len(costs), figsize=(min(10.0, 5.0 * len(costs)), 3.9), layout="constrained",
                              FigureClass=DescribedFigure, sharey=sharey, squeeze=False)
     parts = []
     try:
@@ -360,10 +366,17 @@ def plot_cost_per_epoch(runs, *, log=True, sharey=False):
             ax.plot(epochs, values, marker="o", color=OKABE_ITO[(5, 6, 3, 7)[i]], linewidth=2)
             if log:
                 ax.set_yscale("log")
+                if values.max() < 1e4 * values.min():  # a few decades: plain numbers (40, not 4×10¹)
+                    ax.yaxis.set_major_formatter(FuncFormatter(_plain_tick))
+                    keep = (1, 2, 3, 4, 5, 6, 7, 8, 9) if values.max() < 10 * values.min() else (1, 2, 5)
+                    ax.yaxis.set_minor_formatter(FuncFormatter(lambda v, _, keep=keep: _plain_tick(v) if round(
+                        v / 10 ** np.floor(np.log10(v))) in keep else ""))
             style(ax, name, "epoch", "cost $J$ (log scale)" if log else "cost $J$", zero_lines=False)
             ax.grid(alpha=0.3, which="major")
-            if values.size <= 20:
+            if values.size <= 12 or (values.size <= 20 and len(costs) == 1):
                 ax.set_xticks(epochs)
+            else:
+                ax.xaxis.set_major_locator(MaxNLocator(nbins=6, integer=True))
             trend = "rises" if values[-1] > values[0] else "falls"
             parts.append(f"{name}: the cost {trend} from {values[0]:.4g} to {values[-1]:.4g} over {values.size} epochs")
         fig.description = (f"{len(costs)} line chart{'s' if len(costs) > 1 else ''} of the cost per epoch"
