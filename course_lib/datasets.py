@@ -17,7 +17,7 @@ from ._validation import as_bool, as_choice, as_generator, as_int, as_path, as_r
 
 __all__ = [
     "DATA_DIR", "CHECKSUMS", "IRIS_FEATURES", "IRIS_SPECIES", "XOR_CORNERS", "XOR_LABELS",
-    "data_path", "load_iris", "make_moons", "make_xor", "make_spirals", "make_circles", "make_gaussians",
+    "data_path", "load_iris", "load_digits", "make_moons", "make_xor", "make_spirals", "make_circles", "make_gaussians",
 ]
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -25,6 +25,7 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 #: SHA-256 of each bundled file; ``data/README.md`` lists the same (a test keeps them equal).
 #: A copy with Windows line endings (CRLF) is accepted when it differs only by them.
 CHECKSUMS = {
+    "digits.csv": "592cc047d0a1cc7fdef9fd724514209dcb45a80aa147dc3ab375e3e1a9a380f4",
     "iris.csv": "3c3d1995815c9d9c37c2b4c5a7f189b0dd204228fa4f6f3b935d5c12a273a431",
 }
 
@@ -127,6 +128,28 @@ def load_iris(data_dir: Path | None = None) -> pd.DataFrame:
     {'setosa': 50, 'versicolor': 50, 'virginica': 50}
     """
     return pd.read_csv(data_path("iris.csv", data_dir))
+
+
+def load_digits(data_dir: Path | None = None):
+    """The 8×8 handwritten digits: 1797 images of 0–9, each pixel an ink count from 0 to 16.
+
+    Read from the course's ``data/digits.csv`` (UCI "Optical Recognition of Handwritten
+    Digits", test set, as scikit-learn ships it; see ``data/README.md``), checked against its
+    SHA-256; no network and no scikit-learn.
+
+    Returns
+    -------
+    images : ndarray of shape (1797, 8, 8), floats 0–16
+    labels : ndarray of shape (1797,), integers 0–9
+
+    Examples
+    --------
+    >>> images, labels = load_digits()
+    >>> images.shape, labels[:10].tolist(), int(images.max())
+    ((1797, 8, 8), [0, 1, 2, 3, 4, 5, 6, 7, 8, 9], 16)
+    """
+    table = np.loadtxt(data_path("digits.csv", data_dir), delimiter=",", skiprows=1)
+    return table[:, :64].reshape(-1, 8, 8), table[:, 64].astype(int)
 
 
 def make_moons(n_samples: int = 200, noise: float = 0.1, shuffle: bool = True, random_state=0):

@@ -151,6 +151,7 @@ SPECS: dict[str, Spec] = {
     # datasets
     "datasets.data_path": Spec({"name": "iris.csv"}, also_raises=(FileNotFoundError,)),
     "datasets.load_iris": Spec({}, also_raises=(FileNotFoundError,)),
+    "datasets.load_digits": Spec({}, also_raises=(FileNotFoundError,)),
     "datasets.make_moons": Spec({"n_samples": 20}),
     "datasets.make_xor": Spec({"n_samples": 20}),
     **{f"datasets.{name}": Spec({"n_samples": 20}) for name in ("make_spirals", "make_circles", "make_gaussians")},

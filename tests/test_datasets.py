@@ -109,7 +109,7 @@ def test_data_path_given_a_list_asks_for_the_name_without_brackets():
 
 def test_data_path_matches_names_case_insensitively_and_suggests_close_ones():
     assert datasets.data_path("Iris.CSV").name == "iris.csv"
-    with pytest.raises(ValueError, match=r"name must be one of iris\.csv; got 'iris\.txt'\. Did you mean 'iris\.csv'\?"):
+    with pytest.raises(ValueError, match=r"name must be one of digits\.csv, iris\.csv; got 'iris\.txt'\. Did you mean 'iris\.csv'\?"):
         datasets.data_path("iris.txt")
 
 
@@ -214,3 +214,14 @@ def test_circles_put_class_1_inside_and_gaussians_put_the_classes_on_either_side
         datasets.make_circles(factor=1.0)
     X, y = datasets.make_gaussians(n_samples=200, noise=0.1, distance=4.0)
     assert np.array_equal(X.sum(axis=1) > 0, y == 1)
+
+
+def test_the_digits_are_the_1797_images_of_the_uci_test_set_and_match_scikit_learns_copy():
+    from sklearn.datasets import load_digits as sklearn_digits
+
+    images, labels = datasets.load_digits()
+    reference = sklearn_digits()
+    assert images.shape == (1797, 8, 8) and labels.shape == (1797,)
+    assert np.array_equal(images, reference.images) and np.array_equal(labels, reference.target)
+    assert np.bincount(labels).tolist() == [178, 182, 177, 183, 181, 182, 181, 179, 174, 180]
+    assert images.min() == 0 and images.max() == 16
