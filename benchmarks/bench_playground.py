@@ -26,7 +26,7 @@ import matplotlib  # noqa: E402
 matplotlib.use("Agg")
 
 from course_lib.widgets import Playground  # noqa: E402
-from course_lib.widgets._core import _png  # noqa: E402
+from course_lib.widgets._playground_figure import png  # noqa: E402
 
 
 def best_of(repeats: int, frames: int, run) -> float:
@@ -57,9 +57,9 @@ def main(argv=None) -> None:
         frame = best_of(repeats, 50, lambda: (p.step(), p.update()))
         train = best_of(repeats, 50, p.step)
         figure = best_of(repeats, 50, lambda: p._figure.show(p.model, p.controls["show_test"].value))
-        png = best_of(repeats, 50, lambda: _png(p.figure))
+        png_time = best_of(repeats, 50, lambda: png(p.figure))
         print(f"{name}: {frame * 1e3:5.1f} ms per frame (training {train * 1e3:4.1f}, figure {figure * 1e3:4.1f}, "
-              f"PNG {png * 1e3:4.1f}, readouts and the rest {(frame - train - figure - png) * 1e3:4.1f})")
+              f"PNG {png_time * 1e3:4.1f}, readouts and the rest {(frame - train - figure - png_time) * 1e3:4.1f})")
     p = Playground()
     rebuild = best_of(repeats, 5, lambda: p.controls["seed"].__setattr__("value", p.controls["seed"].value + 1))
     print(f"a rebuild (new seed: new data, network and background): {rebuild * 1e3:5.0f} ms per click")

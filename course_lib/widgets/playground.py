@@ -25,8 +25,8 @@ import numpy as np
 from course_lib._validation import as_bool, as_choice, as_int
 from course_lib.mlp import MLPClassifier
 
-from ._core import _Explorer, _image_widget, _png
-from ._playground_figure import PlaygroundFigure
+from ._core import _Explorer, _image_widget
+from ._playground_figure import PlaygroundFigure, png
 from ._playground_parts import (ACTIVATIONS, CONTROLS, DATASETS, DEFAULTS, FEATURES, LEARNING_RATES, MAX_CLASSES,
                                 MAX_LAYERS, MAX_NEURONS, PRESETS, REGULARIZATION_RATES, YOUR_DATA, check_own_data,
                                 check_settings, check_show, feature_matrix, model_settings, playground_data)
@@ -294,6 +294,11 @@ class Playground(_Explorer):
         self._figure.build(self.model, s["features"], self.X_train, self.y_train, self.X_test, self.y_test,
                            self.model.classes_)
         self._message = ""
+        self.controls["noise"].disabled = s["data"] == YOUR_DATA            # what does not apply, greyed
+        self.controls["n_classes"].disabled = s["data"] != "spiral"
+        layers = self.controls["hidden_layers"]
+        for i, box in enumerate(layers[1:]):  # one box per hidden layer, the rest hidden
+            box.layout.display = None if i < len(s["hidden_layers"]) and "hidden_layers" in self._show else "none"
         self._redraw()
 
     def pause(self):
@@ -355,11 +360,12 @@ class Playground(_Explorer):
         losses = (m.loss_curve_[-1] if m.loss_curve_ else np.nan,
                   m.validation_loss_curve_[-1] if m.validation_loss_curve_ else np.nan)
         self._figure.show(m, self.controls["show_test"].value)
-        self.image.value = _png(self.figure)
+        self.image.value = png(self.figure)
         self.readout.value = self._describe(m, train, test, losses, confusion)
         self.caption.value = self._alt_text(m, s, test)
         self.weights_view.value = self._weights_table() if self.controls["weights"].value else ""
-        self.config_view.value = f"<code>Playground(**{html.escape(repr(self.config))})</code>"
+        self.config_view.value = ("This playground in one line, to paste into a cell: "
+                                  f"<code>Playground(**{html.escape(repr(self.config), quote=False)})</code>")
 
     def _accuracy(self, inputs, y, confusion=False):
         predicted = self.model.predict(inputs)
@@ -385,10 +391,11 @@ class Playground(_Explorer):
 
     def _alt_text(self, m, s, test) -> str:
         inputs = ", ".join(FEATURES[f][0] for f in s["features"])
-        hidden = " → ".join(str(n) for n in s["hidden_layers"]) or "no"
+        hidden = " → ".join(str(n) for n in s["hidden_layers"])
+        hidden = f"through {hidden} hidden {s['activation']} neurons" if hidden else "with no hidden layer straight"
         return html.escape(
-            f"Figure. Left: the network, from {len(s['features'])} inputs ({inputs}) through {hidden} hidden "
-            f"{s['activation']} neurons to {m.classes_.size} softmax outputs. Each small square is one neuron's "
+            f"Figure. Left: the network, from {len(s['features'])} inputs ({inputs}) {hidden} to "
+            f"{m.classes_.size} softmax outputs. Each small square is one neuron's "
             "output over the whole plane (x₁ across, x₂ up): blue positive, orange negative, white zero; a neuron "
             "labelled 2.3 is neuron 3 of layer 2, P(c) is the probability of class c. Each line is a weight: blue "
             "positive, orange negative, thicker when larger. Right: the network's prediction over the plane, "
