@@ -126,7 +126,7 @@ class PlaygroundFigure:
                     segments.append([(a[0] + HALF, a[1]), (b[0] - HALF, b[1])])
         self.connections = LineCollection(segments, zorder=0.5)
         ax.add_collection(self.connections, autolim=False)
-        ax.set_xlim(-0.75, (len(sizes) - 1) * COLUMN + 0.75)            # after imshow, which sets its own limits
+        ax.set_xlim(-1.7, (len(sizes) - 1) * COLUMN + 0.75)             # after imshow; room for "sin x₁" on the left
         ax.set_ylim(-tallest / 2 - 0.2, tallest / 2 + 0.75)
         ax.set_aspect("equal", adjustable="box")
         self.animated = [self.neuron_image, self.connections]
@@ -188,7 +188,7 @@ class PlaygroundFigure:
         self.neuron_image.set_data(self.diagram)
         weights = np.concatenate([W.ravel() for W in model.coefs_])     # (i, j) order = the segments' order
         self.connections.set_color(np.where(weights[:, None] > 0, to_rgb(POSITIVE), to_rgb(NEGATIVE)))
-        self.connections.set_linewidth(0.3 + 1.6 * np.minimum(np.abs(weights), 3.0))
+        self.connections.set_linewidth(0.3 + 3.7 * np.abs(weights) / max(np.abs(weights).max(), 1.0))  # ≤ 4 pt
         P = As[-1]                                                        # (GRID², k) class probabilities
         k = P.shape[1]
         confidence = (P.max(axis=1) - 1.0 / k) / (1.0 - 1.0 / k)         # 0 undecided … 1 sure
