@@ -60,6 +60,16 @@ def descend(X, y, start, learning_rate, n_epochs, batch_size=None, random_state=
     return np.array(path), False
 
 
+def _grid(limits):
+    """``(low, high, step)`` of a slider over ``limits``: a round step (1, 2 or 5 times a power of ten,
+    about a hundredth of the range) and ends that are whole multiples of it."""
+    width = limits[1] - limits[0]
+    power = 10.0 ** np.floor(np.log10(width / 100))
+    step = next(m * power for m in (1, 2, 5, 10) if m * power >= width / 100)
+    return (round(float(np.floor(limits[0] / step) * step), 10), round(float(np.ceil(limits[1] / step) * step), 10),
+            round(float(step), 12))
+
+
 class GradientDescentExplorer(_Explorer):
     r"""Gradient descent on the cost surface of a two-weight neuron: learning rate, epochs, start and batch size.
 
@@ -112,8 +122,11 @@ class GradientDescentExplorer(_Explorer):
         n_epochs = as_positive_int(n_epochs, "n_epochs", maximum=MAX_EPOCHS)
         if not isinstance(start, (tuple, list, np.ndarray)) or len(start) != 2:
             raise TypeError(f"start must be a pair of weights (w1, w2) such as (0, 0); got {start!r}"[:200] + ".")
-        start = [_in_range(s, name, *r) for s, name, r in
-                 zip(start, ("start[0]", "start[1]"), (self._surface.w1_range, self._surface.w2_range))]
+        # Start sliders on a grid of round steps that holds 0: the browser snaps a value to its slider's
+        # grid, so a start off the grid would be moved there, and the picture would differ from Python's.
+        grids = [_grid(r) for r in (self._surface.w1_range, self._surface.w2_range)]
+        start = [round(round(_in_range(s, name, low, high) / step) * step, 10) + 0.0 for s, name, (low, high, step) in
+                 zip(start, ("start[0]", "start[1]"), grids)]
         mode = as_choice(mode, "mode", tuple(BATCH_MODES))
 
         self.learning_rate = widgets.FloatLogSlider(value=learning_rate, base=10, min=RATE_EXPONENTS[0],
@@ -121,9 +134,9 @@ class GradientDescentExplorer(_Explorer):
                                                     readout_format=".1e", style=_WIDE)
         self.n_epochs = widgets.IntSlider(value=n_epochs, min=1, max=MAX_EPOCHS, description="epochs", style=_WIDE)
         self.w1_start, self.w2_start = (
-            widgets.FloatSlider(value=s, min=r[0], max=r[1], step=round((r[1] - r[0]) / 100, 3) or 0.001,
-                                description=label, readout_format=".2f", style=_WIDE)
-            for s, r, label in zip(start, (self._surface.w1_range, self._surface.w2_range), ("start w₁", "start w₂")))
+            widgets.FloatSlider(value=s, min=low, max=high, step=step, description=label, readout_format=".2f",
+                                style=_WIDE)
+            for s, (low, high, step), label in zip(start, grids, ("start w₁", "start w₂")))
         self.mode = widgets.ToggleButtons(options=tuple(BATCH_MODES), value=mode, description="update")
         self.mode.style.button_width = "auto"
         self.readout = widgets.HTML()
