@@ -169,7 +169,7 @@ def _train(X, y, learning_rate, n_epochs):
         errors = y - (X @ w + b)
         costs.append(0.5 * np.sum(errors ** 2))
         w, b = w + learning_rate * X.T @ errors, b + learning_rate * errors.sum()
-    return w, b, costs
+    return w, b, np.array(costs)
 
 
 def _train_array(X, y, learning_rate, n_epochs):
@@ -181,7 +181,7 @@ def _train_array(X, y, learning_rate, n_epochs):
     return w, b, costs
 
 
-@pytest.mark.parametrize("answer", [_train, _train_array], ids=["list", "array"])
+@pytest.mark.parametrize("answer", [_train, _train_array], ids=["appended", "filled"])
 def test_train_adaline_correct_variants_pass(answer, capsys):
     _passes(check_train_adaline, answer, capsys, "4.4")
 
@@ -191,7 +191,7 @@ def _cost_after(X, y, learning_rate, n_epochs):
     for _ in range(n_epochs):
         w, b = _step(X, y, w, b, learning_rate)
         costs.append(0.5 * np.sum((y - (X @ w + b)) ** 2))
-    return w, b, costs
+    return w, b, np.array(costs)
 
 
 def _bias_frozen(X, y, learning_rate, n_epochs):
@@ -199,7 +199,7 @@ def _bias_frozen(X, y, learning_rate, n_epochs):
     for _ in range(n_epochs):
         costs.append(0.5 * np.sum((y - (X @ w + b)) ** 2))
         w, _ = _step(X, y, w, b, learning_rate)
-    return w, b, costs
+    return w, b, np.array(costs)
 
 
 def _per_sample(X, y, learning_rate, n_epochs):
@@ -208,7 +208,7 @@ def _per_sample(X, y, learning_rate, n_epochs):
         costs.append(0.5 * np.sum((y - (X @ w + b)) ** 2))
         for x_i, y_i in zip(X, y):
             w, b = _step(x_i[np.newaxis], np.array([y_i]), w, b, learning_rate)
-    return w, b, costs
+    return w, b, np.array(costs)
 
 
 @pytest.mark.parametrize("answer, hint", [
@@ -216,6 +216,7 @@ def _per_sample(X, y, learning_rate, n_epochs):
     (_bias_frozen, "The bias never moves in your loop"),
     (_per_sample, "updates after every sample, like the perceptron"),
     (lambda X, y, lr, n: _train(X, y, lr, n + 1), "Start from w = 0 and b = 0"),
-], ids=["cost-after", "bias-frozen", "per-sample", "one-epoch-too-many"])
+    (lambda X, y, lr, n: _train(X, y, lr, n)[:2] + (list(_train(X, y, lr, n)[2]),), "return a numpy array"),
+], ids=["cost-after", "bias-frozen", "per-sample", "one-epoch-too-many", "a-list"])
 def test_train_adaline_mistakes_get_their_hint(answer, hint):
     assert hint in _message(check_train_adaline, answer)

@@ -161,11 +161,12 @@ def check_gradient_descent_step(gradient_descent_step) -> None:
 
 def _train(X, y, learning_rate, n_epochs):
     model = gradient_descent.AdalineGD(learning_rate=learning_rate, n_epochs=n_epochs).fit(X, y)
-    return model.w_, model.b_, list(model.cost_)
+    return model.w_, model.b_, model.cost_
 
 
 def check_train_adaline(train_adaline) -> None:
-    """Exercise 4.4: ``train_adaline(X, y, learning_rate, n_epochs)`` returns ``(w, b, costs)`` after batch descent from zero."""
+    """Exercise 4.4: ``train_adaline(X, y, learning_rate, n_epochs)`` returns ``(w, b, costs)`` after batch descent
+    from zero, ``costs`` a numpy array of the cost before each step."""
     def loop(cost_after=False, bias=True, per_sample=False):
         def train(X, y, learning_rate, n_epochs):
             w, b, costs = np.zeros(X.shape[1]), 0.0, []
@@ -178,7 +179,7 @@ def check_train_adaline(train_adaline) -> None:
                     w, b = w_new, (b_new if bias else b)
                 if cost_after:
                     costs.append(gradient_descent.cost(X, y, w, b))
-            return w, b, costs
+            return w, b, np.array(costs)
         return train
 
     run_check(
@@ -201,5 +202,5 @@ def check_train_adaline(train_adaline) -> None:
         ],
         general_hint="Start from w = 0 and b = 0 and an empty list. In each epoch: append the cost of the current "
                      "w and b, then replace them with the result of one step (your functions of Exercises 4.1 and "
-                     "4.3). Return w, b and the list.",
+                     "4.3). Return w, b and the costs as a numpy array.",
     )
