@@ -6,6 +6,7 @@ of its own into the lab's folder (JupyterLab lists new files at once).
 """
 
 import re
+import time
 
 import matplotlib
 import numpy as np
@@ -44,6 +45,14 @@ def _epoch(area) -> int:
     return int(re.search(r"epoch (\d+)", text).group(1))
 
 
+def _until(area, read, expected, timeout_s: float = 30.0):
+    """Wait until ``read(area)`` gives ``expected`` (clicks queue up in a busy kernel); return it."""
+    deadline = time.monotonic() + timeout_s
+    while (value := read(area)) != expected and time.monotonic() < deadline:
+        time.sleep(0.3)
+    return value
+
+
 def test_play_pause_step_reset_a_preset_and_your_own_data_show_what_the_library_trains(lab, page, artifacts):
     notebooks.write(_notebook(
         "import numpy as np\nfrom course_lib.datasets import make_moons\nfrom course_lib.widgets import Playground",
@@ -67,14 +76,14 @@ def test_play_pause_step_reset_a_preset_and_your_own_data_show_what_the_library_
     press("step one epoch", 3)
     reference.step(3)
     reference.update()
-    assert _settled(area, _epoch) == 3
+    assert _until(area, _epoch, 3) == 3
     assert _same_picture(_settled(area, _image_bytes), reference.image.value), "3 steps differ from the library's"
     page.screenshot(path=str(artifacts / "playground-after-3-steps.png"))
 
     area.locator(".widget-play button").first.click()  # ▶: one epoch per tick
     page.wait_for_timeout(3000)
     area.locator(".widget-play button").nth(1).click()  # pause
-    played = _settled(area, _epoch)
+    played = _settled(area, _epoch, timeout_s=30.0)
     assert played > 3, f"playing for 3 s trained only to epoch {played}"
     page.wait_for_timeout(1000)
     assert _epoch(area) == played, "training went on after pause"
@@ -83,13 +92,13 @@ def test_play_pause_step_reset_a_preset_and_your_own_data_show_what_the_library_
     assert _same_picture(_settled(area, _image_bytes), reference.image.value), "after playing, the weights differ"
 
     press("reset")
-    assert _settled(area, _epoch) == 0
+    assert _until(area, _epoch, 0) == 0
     assert _same_picture(_settled(area, _image_bytes), start), "reset goes back to the same start"
 
     area.locator(".widget-dropdown").filter(has_text="preset").locator("select").select_option(
         label="circle with x₁² and x₂²")
     press("step one epoch", 2)
-    assert _settled(area, _epoch) == 2
+    assert _until(area, _epoch, 2) == 2
     preset = Playground(preset="circle with x₁² and x₂²")
     preset.step(2)
     preset.update()
@@ -101,7 +110,7 @@ def test_play_pause_step_reset_a_preset_and_your_own_data_show_what_the_library_
     mine_area.scroll_into_view_if_needed()
     for _ in range(5):
         mine_area.get_by_role("button", name="step one epoch").click()
-    assert _settled(mine_area, _epoch) == 5
+    assert _until(mine_area, _epoch, 5) == 5
     mine = Playground(*_own_data(), hidden_layers=(4,))
     mine.step(5)
     mine.update()
