@@ -48,15 +48,17 @@ def descend(X, y, start, learning_rate, n_epochs, batch_size=None, random_state=
     with np.errstate(all="ignore"):  # leaving the float range is caught below, not warned about
         for _ in range(n_epochs):
             order = np.arange(n) if size == n else rng.permutation(n)
+            Xo, yo = X[order], y[order]                            # this epoch's order: batches are slices
             for first in range(0, n, size):
-                rows = order[first:first + size]
-                errors = y[rows] - X[rows] @ w                     # y − ŷ      (batch,)
-                w = w + learning_rate * X[rows].T @ errors         # w ← w + η Xᵀ(y − ŷ)
-                if not np.all(np.abs(w) < 1e100):
-                    return np.array(path), True
+                Xb, yb = Xo[first:first + size], yo[first:first + size]
+                errors = yb - Xb @ w                               # y − ŷ      (batch,)
+                w = w + learning_rate * (errors @ Xb)              # w ← w + η Xᵀ(y − ŷ)
                 path.append(w)
-            if 0.5 * float(np.sum((y - X @ w) ** 2)) > TOO_LARGE:
-                return np.array(path), True
+            finite = np.all(np.abs(path[-1]) < 1e100)
+            if not finite or 0.5 * float(np.sum((y - X @ w) ** 2)) > TOO_LARGE:
+                path = np.array(path)
+                keep = np.all(np.abs(path) < 1e100, axis=1)        # up to the first step out of range
+                return path[:int(np.argmin(keep))] if not keep.all() else path, True
     return np.array(path), False
 
 
