@@ -86,6 +86,7 @@ def _fitted_adaline():
 
 
 FLOWERS, SPECIES = [[5.1, 1.4], [7.0, 4.7], [4.9, 1.5]], [-1, 1, -1]
+DIGITS = np.arange(48.0).reshape(3, 4, 4) % 17  # three small images, pixel values 0–16
 CORNERS, XOR_Y, ONE_HOT = [[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]], [0, 1, 1, 0], np.eye(2)[[0, 1, 1, 0]]
 NET_W = [[[1.0, -1.0, 0.5], [0.5, 1.0, -1.0]], [[1.0, -1.0], [0.5, 0.5], [-1.0, 1.0]]]
 NET_B = [[0.0, 0.1, 0.0], [0.0, 0.0]]
@@ -212,6 +213,10 @@ SPECS: dict[str, Spec] = {
     "plotting.plot_decision_regions_grid": Spec({"models": Fresh(lambda: [_fitted_perceptron()]), "X": FLOWERS, "y": SPECIES,
                                                  "resolution": 10}),
     "plotting.plot_loss_curves": Spec({"model": Fresh(_fitted_mlp)}),
+    "plotting.plot_digits": Spec({"images": DIGITS, "labels": [0, 1, 1], "per_class": 2}),
+    "plotting.plot_learning_curves": Spec({"loss": {"training": [1.0, 0.5]}, "accuracy": {"training": [0.5, 0.9]}}),
+    "plotting.plot_confusion_matrix": Spec({"matrix": [[3, 1], [0, 4]]}),
+    "plotting.plot_misclassified": Spec({"images": DIGITS, "y_true": [0, 1, 1], "y_pred": [0, 0, 1]}),
     # widgets (only the arguments are swept: the controls themselves clamp what a student can set)
     "widgets.NeuronExplorer": Spec({}),
     "widgets.ActivationExplorer": Spec({}),

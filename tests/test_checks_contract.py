@@ -61,7 +61,8 @@ def _arguments(check, monkeypatch) -> dict:
 
 # Exercises whose every right answer is a whole number, so rounding cannot turn a right answer wrong.
 WHOLE_NUMBER_ANSWERS = {"1.2": "the answer is a decision, 1 or 0", "3.1": "the answers are decisions, +1 or -1",
-                        "3.4": "the answer is a count"}
+                        "3.4": "the answer is a count", "7.1": "a one-hot row holds only 0 and 1",
+                        "7.2": "the answer is sample indices", "7.4": "the answer is counts"}
 
 
 @pytest.mark.parametrize("check", CHECKERS, ids=lambda c: c.__name__)
@@ -70,7 +71,7 @@ def test_some_case_has_an_answer_that_rounding_or_truncating_would_change(check,
         pytest.skip(WHOLE_NUMBER_ANSWERS[_number(check)])
     arguments = _arguments(check, monkeypatch)
     def flat(answer):  # a checker's answer may be several values, such as the new (w, b)
-        parts = answer if isinstance(answer, tuple) else (answer,)
+        parts = answer if isinstance(answer, (tuple, list)) else (answer,)
         return np.concatenate([np.ravel(np.asarray(part, dtype=float)) for part in parts])
 
     answers = [flat(arguments["reference"](*case.args, **case.kwargs)) for case in arguments["cases"]]

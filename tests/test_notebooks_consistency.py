@@ -102,3 +102,18 @@ def test_student_text_does_not_refer_to_the_source_articles(path):
         if cell["cell_type"] == "markdown" and not is_notes(cell):
             found = re.search(r"[^.\n]*\b(the source|source article|the article|seed \d)[^.\n]*", cell["source"], re.I)
             assert found is None, f"cell {index}: {found.group(0)!r}: say what is meant instead"
+
+
+def test_the_course_map_in_lesson_00_lists_every_lesson_with_its_time():
+    welcome = notebooks.read(ROOT / "solutions" / "00-welcome.ipynb")
+    course_map = next(c["source"] for c in welcome["cells"] if c["source"].startswith("## 5 · The map of the course"))
+    for path in SOLUTIONS:
+        first = notebooks.read(path)["cells"][0]["source"]
+        title = first.splitlines()[0].lstrip("# ").strip()
+        time = re.search(r"\*\*Time:\*\* (.*)", first).group(1)
+        assert f"| [{title}]({path.name}) |" in course_map and time in course_map, f"the map misses {path.name}"
+
+
+def test_the_last_lesson_leads_back_to_the_map():
+    last = notebooks.read(SOLUTIONS[-1])["cells"][-1]["source"]
+    assert "](00-welcome.ipynb)" in last.split("**Next:**", 1)[1]

@@ -3,7 +3,7 @@
 A slide is a cell of slide type "slide" or "subslide" plus the "-" and "fragment" cells that
 follow it ("skip" and "notes" cells are not shown). The estimate counts a markdown or code
 line as 1 (a heading 1.5, a blank line 0.5, a line over 100 characters once more per 100),
-each line of stored text output as 1, a figure as 14 and a widget as 16. At 1280×720 a slide
+each line of stored text output as 1, a figure as 14 and a widget as 16 (a progress bar as 1.5). At 1280×720 a slide
 holds about 22 such lines.
 """
 
@@ -41,7 +41,7 @@ def estimated_lines(cells) -> float:
             if "image/png" in data:
                 lines += 14
             elif "application/vnd.jupyter.widget-view+json" in data:
-                lines += 16
+                lines += 1.5 if "it/s]" in data.get("text/plain", "") else 16  # a progress bar is one line
             else:
                 lines += len((output.get("text") or data.get("text/plain", "")).splitlines())
     return lines

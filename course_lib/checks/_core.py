@@ -240,6 +240,16 @@ def _compare(got, expected, rtol: float, atol: float) -> str | None:
             if problem is not None:
                 return f"The {_NAMES[position]} of the {len(expected)} values returned is wrong. {problem}".strip()
         return None
+    if isinstance(expected, list):  # a list of arrays, e.g. the batches of an epoch
+        if not isinstance(got, (list, tuple)):
+            return f"It should return a list of {len(expected)} items; it returned {type(got).__name__}."
+        if len(got) != len(expected):
+            return f"It should return a list of {len(expected)} items; it returned {len(got)}."
+        for position, (part, wanted) in enumerate(zip(got, expected)):
+            problem = _compare(part, wanted, rtol, atol)
+            if problem is not None:
+                return f"Item {position} of the list is wrong. {problem}".strip()
+        return None
     if isinstance(expected, np.ndarray):
         if isinstance(got, (list, tuple)):
             return "It returned a Python list/tuple: return a numpy array (use numpy operations, or np.array(...))."

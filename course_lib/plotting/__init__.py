@@ -16,6 +16,7 @@ shared ``_core``; every public name is importable from ``course_lib.plotting``.
 
 from ._core import COLORS, OKABE_ITO, style
 from .activations import FunctionPlot, plot_activation_grid, plot_function_and_derivative
+from .digits import plot_confusion_matrix, plot_digits, plot_learning_curves, plot_misclassified
 from .gradient_descent import CostSurface, plot_cost_per_epoch, plot_cost_surface, plot_descent_1d
 from .mlp import (plot_computational_graph, plot_datasets, plot_decision_regions_grid, plot_learning_slowdown,
                   plot_loss_curves)
@@ -32,4 +33,5 @@ __all__ = [
     "plot_loss_curves",
     "plot_cost_surface", "CostSurface", "plot_descent_1d", "plot_cost_per_epoch",
     "plot_cost_surfaces_side_by_side", "plot_costs_together",
+    "plot_digits", "plot_learning_curves", "plot_confusion_matrix", "plot_misclassified",
 ]
