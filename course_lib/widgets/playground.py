@@ -97,6 +97,16 @@ class Playground(_Explorer):
     readout, caption, weights_view, config_view, why : ipywidgets.HTML
     image : ipywidgets.Image
     widget : ipywidgets.VBox
+
+    Examples
+    --------
+    >>> playground = Playground(preset="circle with x₁² and x₂²")
+    >>> playground.step(50)
+    >>> playground.model.n_epochs_, playground.model.score(feature_matrix(playground.X_test, ("x1^2", "x2^2")),
+    ...                                                     playground.y_test)
+    (50, 1.0)
+    >>> playground.config["features"], playground.config["hidden_layers"]
+    (('x1^2', 'x2^2'), ())
     """
 
     def __init__(self, X=None, y=None, *, data=None, noise=0, train_ratio=50, seed=0, n_classes=2,
