@@ -1,8 +1,10 @@
 """The playground's figure: the network with a heat map per neuron, the output over the plane, the loss.
 
 Built once per network shape (:meth:`PlaygroundFigure.build`); every frame after that only
-hands new arrays to persistent artists (``set_data``, ``set_segments``-free colour and width
-changes) and blits them over the stored background (:class:`._core._Blitter`).
+hands new arrays to persistent artists (``set_data`` on two images and two lines, new colours and
+widths for the connections) and blits them over the stored background (:class:`._core._Blitter`).
+Every hidden and output neuron's heat map is a square of one RGBA image, so a 6 × 8 network costs
+one image draw, not fifty.
 """
 
 from __future__ import annotations
@@ -44,7 +46,7 @@ def png(figure) -> bytes:
     def chunk(kind: bytes, data: bytes) -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)         # 8 bits, RGB, deflate, no filter, no interlace
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)  # 8 bits, RGB, deflate, no filter, no interlace
     return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows.tobytes(), 1))
             + chunk(b"IEND", b""))
 
@@ -180,9 +182,10 @@ class PlaygroundFigure:
             hidden = hidden / np.maximum(np.abs(hidden).max(axis=(1, 2), keepdims=True), 1e-12)
         probabilities = maps[self.n_hidden:]                              # white 0 … its class's colour 1
         self.neuron_values = [*hidden, *probabilities]
+        white_to_class = [255.0 * (1.0 - p[..., None] * (1.0 - np.append(self._class_rgb[k], 1.0)))
+                          for k, p in enumerate(probabilities)]                # (S, S, 4) each, alpha 1
         colours = [*NEURON_CMAP(0.5 * (hidden + 1.0), bytes=True),
-                   *((255.0 * (1.0 - p[..., None] * (1.0 - np.append(self._class_rgb[k], 1.0)))).round().astype(np.uint8)
-                     for k, p in enumerate(probabilities))]
+                   *(c.round().astype(np.uint8) for c in white_to_class)]
         for (rows, cols), rgba in zip(self.squares, colours):
             self.diagram[rows, cols] = rgba
         self.neuron_image.set_data(self.diagram)

@@ -34,7 +34,6 @@ from ._playground_parts import (ACTIVATIONS, CONTROLS, DATASETS, DEFAULTS, FEATU
 __all__ = ["Playground", "PRESETS", "FEATURES", "CONTROLS"]
 
 _WIDE = {"description_width": "initial"}
-_SETTINGS = tuple(DEFAULTS)
 _STRUCTURE = ("data", "noise", "train_ratio", "seed", "n_classes", "features", "hidden_layers", "activation")
 
 
@@ -142,8 +141,9 @@ class Playground(_Explorer):
         s = self.settings
         data_options = (YOUR_DATA, *DATASETS) if own else DATASETS
         c = {
-            "preset": widgets.Dropdown(options=[("choose a preset …", "")] + [(n, n) for n in PRESETS], value=preset or "",
-                                       description="preset", style=_WIDE, layout=widgets.Layout(width="330px")),
+            "preset": widgets.Dropdown(options=[("choose a preset …", "")] + [(n, n) for n in PRESETS],
+                                       value=preset or "", description="preset", style=_WIDE,
+                                       layout=widgets.Layout(width="330px")),
             "data": widgets.Dropdown(options=data_options, value=s["data"], description="data",
                                      layout=widgets.Layout(width="190px")),
             "noise": widgets.IntSlider(value=s["noise"], min=0, max=50, step=5, description="noise %", style=_WIDE),
