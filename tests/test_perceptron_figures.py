@@ -167,3 +167,11 @@ def test_labels_may_be_names_from_a_pandas_column():
     names = pd.Series(np.where(Y < 0, "setosa", "versicolor"))
     fig = plot_two_classes(X, names)
     assert [t.get_text() for t in fig.axes[0].get_legend().get_texts()] == ["setosa", "versicolor"]
+
+
+def test_the_trainer_describes_its_figure_in_words():
+    trainer = PerceptronTrainer()
+    assert "no line yet (w = 0)" in trainer.description.value and "no epoch finished yet" in trainer.description.value
+    trainer.next_epoch.click()
+    text = trainer.description.value
+    assert "50 setosa (−1), 50 versicolor (+1)" in text and "updates during each epoch 2; misclassified after each 50" in text

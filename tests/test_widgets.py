@@ -512,3 +512,15 @@ def test_two_controls_moved_at_once_from_two_threads_redraw_one_after_the_other(
     for thread in threads:
         thread.join()
     assert overlap == [1, 1]
+
+
+def test_each_explorer_describes_its_figure_in_words_that_follow_the_controls():
+    # ipywidgets' Image has no alt text: a collapsed description under it, rewritten at every redraw.
+    neuron = NeuronExplorer(w1=1.0, w2=1.0, b=0.0, activation="sigmoid")
+    assert "sigmoid neuron with w = (1, 1), b = 0" in neuron.description.value
+    neuron.activation.value = "relu"
+    assert "relu neuron" in neuron.description.value and "<summary>describe the figure</summary>" in neuron.description.value
+    activation = ActivationExplorer("leaky_relu")
+    assert activation.description.value.count("leaky_relu (α = 0.01)") == 1
+    activation.parameter.value = 0.5
+    assert "leaky_relu (α = 0.5)" in activation.description.value

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import io
 import threading
 
@@ -85,6 +86,21 @@ def _image_widget(figure) -> widgets.Image:
     slide) by a wide output area, only shrunk where the space is narrower."""
     width = int(round(figure.get_figwidth() * figure.dpi))
     return widgets.Image(format="png", layout=widgets.Layout(width=f"{width}px", max_width="100%", height="auto"))
+
+
+def _description_widget() -> widgets.HTML:
+    """A collapsed "describe the figure" text under a widget's image: the alt text of a picture that changes.
+
+    ipywidgets' Image has no alt attribute; this text, rewritten at every redraw, is read by screen
+    readers and shown on demand, in JupyterLab and in the static pages alike.
+    """
+    return widgets.HTML(layout=widgets.Layout(max_width="100%"))
+
+
+def _describe(widget: widgets.HTML, text: str) -> None:
+    """Put ``text`` into a description widget made by :func:`_description_widget`."""
+    widget.value = (f'<details class="course-figure-description"><summary>describe the figure</summary>'
+                    f"{html.escape(text)}</details>")
 
 
 def _png(figure) -> bytes:

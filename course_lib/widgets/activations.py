@@ -7,8 +7,10 @@ import numpy as np
 
 from course_lib.activations import ACTIVATIONS
 from course_lib.plotting import FunctionPlot
+from course_lib.plotting.activations import _describe_function_plot
 
-from ._core import _WIDE, _Blitter, _choice, _Explorer, _freeze_layout, _image_widget, _in_range, _new_axes, _png
+from ._core import (_WIDE, _Blitter, _choice, _describe, _description_widget, _Explorer, _freeze_layout,
+                    _image_widget, _in_range, _new_axes, _png)
 
 __all__ = ["ActivationExplorer", "PARAMETER_SLIDERS"]
 
@@ -70,7 +72,8 @@ class ActivationExplorer(_Explorer):
         self._blitter = _Blitter(self.figure, [plot.f_line, plot.df_line, ax.title, plot.legend])
         self._ylims = {}  # y-limits by activation name
         self.image = _image_widget(self.figure)
-        self.widget = widgets.VBox([widgets.HBox([self.choice, *self._sliders.values()]), self.image])
+        self.description = _description_widget()
+        self.widget = widgets.VBox([widgets.HBox([self.choice, *self._sliders.values()]), self.image, self.description])
         self._configuring = False
         self._configure_parameter(parameter)
         self.choice.observe(self._on_choice, names="value")
@@ -113,6 +116,7 @@ class ActivationExplorer(_Explorer):
             self._plot.ax.set_ylim(self._ylims[act.name])
         self._plot.set(act, self.parameter.value if act.parameter else None, autoscale=False)
         self._blitter.render()  # new y-limits redraw the background
+        _describe(self.description, _describe_function_plot(self._plot))
         self.image.value = _png(self.figure)
 
     def __repr__(self):

@@ -7,8 +7,10 @@ import html
 import ipywidgets as widgets
 
 from course_lib.plotting import NeuronPlane, decision_line_equation
+from course_lib.plotting.neuron import _describe_neuron_plane
 
-from ._core import _Blitter, _choice, _Explorer, _freeze_layout, _image_widget, _in_range, _new_axes, _png
+from ._core import (_Blitter, _choice, _describe, _description_widget, _Explorer, _freeze_layout, _image_widget,
+                    _in_range, _new_axes, _png)
 
 __all__ = ["NeuronExplorer", "NEURON_ACTIVATIONS"]
 
@@ -58,7 +60,8 @@ class NeuronExplorer(_Explorer):
         self._blitter = _Blitter(self.figure, changing)
         self.image = _image_widget(self.figure)
         controls = widgets.HBox([widgets.VBox([self.w1, self.w2, self.b]), widgets.VBox([self.activation, self.readout])])
-        self.widget = widgets.VBox([controls, self.image])
+        self.description = _description_widget()
+        self.widget = widgets.VBox([controls, self.image, self.description])
         for control in (self.w1, self.w2, self.b, self.activation):
             control.observe(self._on_change, names="value")
         self.update()
@@ -74,6 +77,7 @@ class NeuronExplorer(_Explorer):
         prefix = "" if equation.startswith("no ") else "<b>decision line</b>: "
         self.readout.value = prefix + html.escape(equation)
         self._blitter.render()  # a new activation (colour bar) redraws the background
+        _describe(self.description, _describe_neuron_plane(self._plane, w, b, self.activation.value))
         self.image.value = _png(self.figure)
 
     def __repr__(self):

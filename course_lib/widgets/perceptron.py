@@ -23,7 +23,7 @@ from course_lib._validation import as_choice, as_positive_int, as_real
 from course_lib.plotting import COLORS, ClassesPlot, style
 from course_lib.plotting._core import _num
 
-from ._core import DPI, _Blitter, _Explorer, _image_widget, _png
+from ._core import DPI, _Blitter, _describe, _description_widget, _Explorer, _image_widget, _png
 
 __all__ = ["PerceptronTrainer", "TRAINING_SETS"]
 
@@ -101,7 +101,8 @@ class PerceptronTrainer(_Explorer):
         self._data_ax, self._curve_ax = self.figure.subplots(1, 2, width_ratios=[1.15, 1])
         self.image = _image_widget(self.figure)
         buttons = widgets.HBox([self.next_sample, self.next_epoch, self.play, self.reset_button])
-        self.widget = widgets.VBox([widgets.HBox([self.data, buttons]), self.readout, self.image])
+        self.description = _description_widget()
+        self.widget = widgets.VBox([widgets.HBox([self.data, buttons]), self.readout, self.image, self.description])
         self._last_tick = 0
         self._load(data)
         self.next_sample.on_click(lambda _: self._act(self.step))
@@ -206,8 +207,20 @@ class PerceptronTrainer(_Explorer):
         self._data_ax.title.set_text(f"epoch {self.epoch + 1}, sample {self.position} of {len(self.y)}\n"
                                      f"w = {_pair(self.w)}, b = {_num(self.b)}{where}")
         self.readout.value = self._describe_last()
+        _describe(self.description, self._describe_figure(side))
         self._blitter.render()
         self.image.value = _png(self.figure)
+
+    def _describe_figure(self, side: str) -> str:
+        counts = ", ".join(f"{int(np.sum(self.y == c))} {name}" for c, name in zip(self._classes.classes,
+                                                                                   self._classes.names))
+        line = ("no line yet (w = 0)" if not np.any(self.w) else
+                f"the whole plot on the {side} side of the line" if side else "the decision line across the points")
+        curves = ("no epoch finished yet" if not self.epoch else
+                  f"updates during each epoch {', '.join(map(str, self.updates[-12:]))}; misclassified after each "
+                  f"{', '.join(map(str, self.misclassified[-12:]))}")
+        return (f"Left: {len(self.y)} samples ({counts}), {line}, w = {_pair(self.w)}, b = {_num(self.b)}; "
+                f"epoch {self.epoch + 1}, sample {self.position} of {len(self.y)}. Right: {curves}.")
 
     def _describe_last(self) -> str:
         if self._last is None:
