@@ -222,6 +222,7 @@ def test_classroom_mode_shows_only_the_controls_of_the_day():
     ({"features": "x1"}, TypeError, "features must be a list or tuple"),
     ({"hidden_layers": (4, 9)}, ValueError, "hidden_layers must be at most 8"),
     ({"learning_rate": 0.05}, ValueError, "learning_rate must be one of the slider's values"),
+    ({"noise": 12}, ValueError, "noise must be a multiple of 5, as on its slider; got 12. Try 10"),
     ({"preset": "spirals"}, ValueError, "preset must be one of"),
     ({"show": ("sliders",)}, ValueError, "show must be one of"),
     ({"X": [[0.0, 1.0]] * 20}, TypeError, "X and y must be given together"),

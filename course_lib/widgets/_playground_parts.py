@@ -104,6 +104,14 @@ def _grid_value(value, name, grid):
                      f"got {value:g}.")
 
 
+def _on_steps(value: int, name: str, step: int) -> int:
+    """``value`` if the slider can show it (a multiple of its ``step``); a browser would snap it otherwise."""
+    if value % step:
+        raise ValueError(f"{name} must be a multiple of {step}, as on its slider; got {value}. Try "
+                         f"{step * round(value / step)}.")
+    return value
+
+
 def _names(value, name, options, *, allow_empty: bool, example: str):
     """A tuple of option names from a list or tuple of them (each at most once)."""
     if isinstance(value, str) or not isinstance(value, (list, tuple)):
@@ -122,8 +130,8 @@ def check_settings(settings: dict, own_data: bool) -> dict:
     s = dict(settings)
     data_options = (YOUR_DATA, *DATASETS) if own_data else DATASETS
     s["data"] = as_choice(s["data"], "data", data_options)
-    s["noise"] = as_int(s["noise"], "noise", minimum=0, maximum=50)
-    s["train_ratio"] = as_int(s["train_ratio"], "train_ratio", minimum=10, maximum=90)
+    s["noise"] = _on_steps(as_int(s["noise"], "noise", minimum=0, maximum=50), "noise", 5)
+    s["train_ratio"] = _on_steps(as_int(s["train_ratio"], "train_ratio", minimum=10, maximum=90), "train_ratio", 10)
     s["seed"] = as_int(s["seed"], "seed", minimum=0, maximum=2**31 - 1)
     s["n_classes"] = as_int(s["n_classes"], "n_classes", minimum=2, maximum=MAX_CLASSES)
     s["features"] = _names(s["features"], "features", FEATURES, allow_empty=False, example="('x1', 'x2')")
