@@ -129,3 +129,30 @@ def test_a_known_mistake_that_matches_every_case_gets_its_hint():
 
 def test_an_unknown_slip_falls_back_to_the_general_hint():
     assert _failure(lambda x: 2.5 * np.asarray(x) + 0.3).hint == GENERAL
+
+
+def test_values_returned_in_the_wrong_order_are_named_not_taken_for_a_shift():
+    def layer(A, W):
+        Z = A @ W
+        return Z, np.tanh(Z)
+
+    with pytest.raises(CheckFailed) as caught:
+        run_check(Exercise("9.3", "layer", "layer"), lambda A, W: layer(A, W)[::-1],
+                  cases=[Case(np.eye(2), np.array([[0.5, -1.0], [2.0, 0.3]]))], reference=layer)
+    assert "returned in the wrong order" in caught.value.hint
+
+
+def test_right_values_of_the_wrong_type_get_no_rounding_hint():
+    failure = _failure(lambda x: (2.5 * np.asarray(x)).tolist() if np.ndim(x) else 2.5 * x)
+    assert "rounded" not in failure.hint and "Python list" in str(failure)
+
+
+def test_arrays_whose_short_forms_look_alike_show_their_first_difference_not_a_near_miss():
+    def counts(n):
+        return np.arange(n * n).reshape(n, n)
+
+    with pytest.raises(CheckFailed) as caught:
+        run_check(Exercise("9.4", "counts", "counts"), lambda n: counts(n) + (counts(n) == 210),
+                  cases=[Case(20)], reference=counts)
+    message = str(caught.value)
+    assert "Very close" not in message and "The first difference is at [10, 10]: expected 210, got 211." in message

@@ -156,19 +156,65 @@ def run_check(
     case, expected, problem = failure
     hint = next((m.hint for m in mistakes if _matches_everywhere(m, tried, rtol, atol)), None)
     if hint is None:
-        hint = transformation_hint([(got, reference(*c.args, **c.kwargs)) for c, got in tried]) or general_hint
+        hint = _order_hint(tried, reference) or (
+            None if isinstance(expected, (tuple, list)) else
+            transformation_hint([(got, reference(*c.args, **c.kwargs)) for c, got in tried])) or general_hint
     got = next(got for c, got in tried if c is case)
     shown_expected, shown_got = show(expected), show(got)
-    if shown_expected == shown_got:  # a near miss: show enough digits to see it
-        shown_expected, shown_got = show(expected, digits=12), show(got, digits=12)
-        problem = (problem + " " if problem else "") + (
-            "Very close, but not exact: a rounded constant (such as 2.718 for e) or a "
-            "shortcut in the formula? Use numpy's functions (np.exp) and the exact formula."
-        )
+    if shown_expected == shown_got:  # the short forms hide the difference
+        difference = _first_difference(got, expected)
+        if _near(got, expected):  # a near miss: show enough digits to see it
+            shown_expected, shown_got = show(expected, digits=12), show(got, digits=12)
+            problem = (problem + " " if problem else "") + (
+                "Very close, but not exact: a rounded constant (such as 2.718 for e) or a "
+                "shortcut in the formula? Use numpy's functions (np.exp) and the exact formula."
+            )
+        elif difference is not None:  # a long array shortened with "…": say where they differ
+            problem = (problem + " " if problem else "") + difference
     call = case.describe(name)
     rows = [("input", call), ("expected", shown_expected), ("received", shown_got)] + ([("", problem)] if problem else [])
     plain = " ".join(filter(None, [f"{call} should be {shown_expected}; got {shown_got}.", problem])) + f"\nHint: {hint}"
     raise CheckFailed(f"{title} is not right yet", rows, hint, plain=plain)
+
+
+def _order_hint(tried, reference) -> str | None:
+    """A hint when the student returned the right values in another order, on every case tried."""
+    reordered = False
+    for case, got in tried:
+        expected = reference(*case.args, **case.kwargs)
+        if not isinstance(expected, tuple) or not isinstance(got, (tuple, list)) or len(got) != len(expected):
+            return None
+        if _compare(got, expected, 1e-9, 1e-12) is None:
+            continue
+        if _compare(tuple(got)[::-1], expected, 1e-9, 1e-12) is not None:
+            return None
+        reordered = True
+    return ("Your values are right but returned in the wrong order: return them in the order the exercise "
+            "names them.") if reordered else None
+
+
+def _near(got, expected) -> bool:
+    """Whether ``got`` equals ``expected`` to about three significant figures (a rounded constant, say)."""
+    try:
+        return bool(np.allclose(np.asarray(got, dtype=float), np.asarray(expected, dtype=float), rtol=1e-3, atol=1e-9))
+    except (TypeError, ValueError):
+        return False
+
+
+def _first_difference(got, expected) -> str | None:
+    """'The first difference is at [1, 2]: expected 3, got 0.' for two arrays of one shape, else ``None``."""
+    try:
+        got_array, expected_array = np.asarray(got, dtype=float), np.asarray(expected, dtype=float)
+    except (TypeError, ValueError):
+        return None
+    if got_array.shape != expected_array.shape or got_array.ndim == 0:
+        return None
+    differs = ~np.isclose(got_array, expected_array, rtol=1e-6, atol=1e-9, equal_nan=True)
+    if not differs.any():
+        return None
+    index = tuple(int(i) for i in np.argwhere(differs)[0])
+    return (f"The first difference is at [{', '.join(map(str, index))}]: expected {show(expected_array[index])}, "
+            f"got {show(got_array[index])}.")
 
 
 def _not_attempted(exercise: Exercise, name: str, stub: NotImplementedError) -> None:

@@ -91,8 +91,8 @@ def transformation_hint(pairs) -> str | None:
     True
     """
     numeric = _numeric_pairs(pairs)
-    if numeric is None:
-        return None
+    if numeric is None or _holds(numeric, lambda want: want):
+        return None  # the values themselves are right: the problem is their type or shape, said elsewhere
     if any((want != 0).any() for _, want in numeric) and _holds(numeric, np.negative):
         return ("Your results are the exact negatives of the expected ones: a minus sign is lost, or there is "
                 "one too many (look at each subtraction and each sign in the formula).")
