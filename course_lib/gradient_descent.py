@@ -395,7 +395,7 @@ class AdalineGD:
             return (f"Diverged: the cost left the float range in epoch {self.n_epochs_run_ + 1} of {n_epochs}, "
                     f"so training stopped{last}. learning_rate={learning_rate:g} is too large for these features: "
                     "lower it or standardise the features.")
-        trend = "fell" if costs[-1] < costs[0] else "did not fall"
+        trend = "fell" if costs[-1] < costs[0] else "rose" if costs[-1] > costs[0] else "stayed"
         hint = "" if costs[-1] < costs[0] else " learning_rate may be too large for these features."
         return f"Ran {n_epochs} epochs; the cost {trend} from {costs[0]:.4g} to {costs[-1]:.4g}.{hint}"
 
