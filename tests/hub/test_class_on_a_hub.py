@@ -159,20 +159,22 @@ def _just_follow(browser, hub, student, link, artifacts, shot):
     assert errors == []
 
 
+def _kind(process) -> str:
+    line = " ".join(process.cmdline())
+    return next((k for k in ("singleuser", "ipykernel", "configurable-http-proxy", "jupyterhub") if k in line),
+                process.name())
+
+
 def _listening(hub):
-    """(process name, address) of every socket that the hub's processes listen on."""
-    pids = {p.pid: p.name() for p in hub.processes()}
-    return sorted({(pids[c.pid], c.laddr.ip) for c in psutil.net_connections("inet")
-                   if c.pid in pids and c.status == psutil.CONN_LISTEN})
+    """(kind of process, address) of every socket that the hub's processes listen on."""
+    kinds = {p.pid: _kind(p) for p in hub.processes()}
+    return sorted({(kinds[c.pid], c.laddr.ip) for c in psutil.net_connections("inet")
+                   if c.pid in kinds and c.status == psutil.CONN_LISTEN})
 
 
 def _memory(hub):
     """Resident memory of each of the hub's processes, for the README's capacity note (not asserted)."""
-    def kind(process):
-        line = " ".join(process.cmdline())
-        return next((k for k in ("singleuser", "ipykernel", "configurable-http-proxy", "jupyterhub") if k in line),
-                    process.name())
-    return sorted((kind(p), round(p.memory_info().rss / 2**20)) for p in hub.processes())
+    return sorted((_kind(p), round(p.memory_info().rss / 2**20)) for p in hub.processes())
 
 
 def test_a_class_gets_the_course_by_link_and_keeps_its_answers_when_it_is_updated(
@@ -194,7 +196,8 @@ def test_a_class_gets_the_course_by_link_and_keeps_its_answers_when_it_is_update
         assert any(c.get("outputs") for c in answered[student]["cells"]), "Run All's outputs were not saved"
     listening = _listening(hub)
     print("memory of the hub's processes after the work (MiB):", _memory(hub))
-    assert listening and all(ip == "127.0.0.1" for _, ip in listening), listening
+    assert all(ip == "127.0.0.1" for _, ip in listening), listening
+    assert {"jupyterhub", "configurable-http-proxy", "singleuser", "ipykernel"} <= {k for k, _ in listening}, listening
 
     corrected = _push_a_correction(upstream)
     for student in (*STUDENTS, BYSTANDER):
