@@ -22,9 +22,8 @@ KERNEL_IDLE = "Python 3 (ipykernel) | Idle"
 ERROR_OUTPUTS = ".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']"
 STUDENTS = ("ada", "grace")
 BYSTANDER = "alan"  # follows the link, changes nothing
-STUB = '    raise NotImplementedError("Exercise 1.1'
-OLD_DOCSTRING = '"""Return z = Σ wᵢ·xᵢ + b for one sample."""'
-NEW_DOCSTRING = '"""Return z = Σ wᵢ·xᵢ + b for one sample, as a float."""'
+STUB = "    raise NotImplementedError("
+CORRECTED_DOCSTRING = ' (corrected: a float)"""'
 CORRECTION = "\n\n*Corrected after class: the bias is added once per neuron, not once per input.*"
 
 
@@ -34,8 +33,12 @@ def _exercise_index(notebook: dict) -> int:
 
 
 def _answer(student: str) -> str:
-    return ("### Exercise 1.1 · The net input of one neuron\ndef weighted_sum(x, w, b):\n"
-            f"    {OLD_DOCSTRING}\n    return float(np.dot(w, x) + b)  # {student}'s own answer\n")
+    """Exercise 1.1's cell with its stub line replaced by the student's answer (def and docstring kept)."""
+    lesson = notebooks.read(ROOT / "lessons" / LESSON)
+    lines = lesson["cells"][_exercise_index(lesson)]["source"].splitlines()
+    assert sum(line.startswith(STUB) for line in lines) == 1, lines
+    answer = f"    return float(np.dot(w, x) + b)  # {student}'s own answer"
+    return "\n".join(answer if line.startswith(STUB) else line for line in lines) + "\n"
 
 
 def _make_upstream(folder):
@@ -57,8 +60,10 @@ def _push_a_correction(repo):
     notebook = notebooks.read(path)
     notebook["cells"][0]["source"] += CORRECTION
     exercise = notebook["cells"][_exercise_index(notebook)]
-    assert OLD_DOCSTRING in exercise["source"]
-    exercise["source"] = exercise["source"].replace(OLD_DOCSTRING, NEW_DOCSTRING)
+    lines = exercise["source"].split("\n")
+    docstring = next(i for i, line in enumerate(lines) if line.rstrip().endswith('"""'))
+    lines[docstring] = lines[docstring].rstrip()[:-3] + CORRECTED_DOCSTRING
+    exercise["source"] = "\n".join(lines)
     notebooks.write(notebook, path)
     shutil.copy(ROOT / "lessons" / NEW_LESSON, repo / "lessons" / NEW_LESSON)
     git(repo, "add", "lessons")
@@ -213,7 +218,7 @@ def test_a_class_gets_the_course_by_link_and_keeps_its_answers_when_it_is_update
         # nbgitpuller merges by lines (git merge -Xours): a correction in lines the student did not
         # change reaches their copy too; where both changed the same lines, the student's version wins.
         assert after["cells"][0]["source"].endswith(CORRECTION)
-        assert NEW_DOCSTRING not in after["cells"][index]["source"]
+        assert CORRECTED_DOCSTRING not in after["cells"][index]["source"]
     assert (course[BYSTANDER] / LESSON).read_bytes() == corrected, "an unchanged lesson was not updated"
     assert (course[BYSTANDER] / NEW_LESSON).exists()
 
