@@ -835,12 +835,14 @@ class MLPClassifier:
         grads = [np.empty_like(p) for p in params]                        # reused by every batch
         for _ in range(n_epochs):
             with np.errstate(all="ignore"):  # an overflow is explained just below
-                if batch_size < n and shuffle:
-                    order = self._rng.permutation(n)
-                    X, Y = self._X[order], self._Y[order]                 # one copy per epoch; the batches are views
+                order = self._rng.permutation(n) if batch_size < n and shuffle else None
                 total = 0.0
                 for start in range(0, n, batch_size):
-                    Xb, Yb = X[start:start + batch_size], Y[start:start + batch_size]
+                    if order is None:
+                        Xb, Yb = X[start:start + batch_size], Y[start:start + batch_size]   # views
+                    else:                                                 # copied batch by batch: still in cache
+                        rows = order[start:start + batch_size]            # when the products read them
+                        Xb, Yb = X[rows], Y[rows]
                     total += self._train_batch(Xb, Yb, grads, learning_rate, alpha, l1, momentum) * len(Xb)
             if not (np.isfinite(total) and all(np.isfinite(p).all() for p in params)):
                 for p, s, v in zip(params, saved, self._velocities):
