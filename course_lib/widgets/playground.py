@@ -25,7 +25,7 @@ import numpy as np
 from course_lib._validation import as_bool, as_choice, as_int
 from course_lib.mlp import MLPClassifier
 
-from ._core import _Explorer, _image_widget
+from ._core import _describe, _description_widget, _Explorer, _image_widget
 from ._playground_figure import PlaygroundFigure, png
 from ._playground_parts import (ACTIVATIONS, CONTROLS, DATASETS, DEFAULTS, FEATURES, LEARNING_RATES, MAX_CLASSES,
                                 MAX_LAYERS, MAX_NEURONS, PRESETS, REGULARIZATION_RATES, YOUR_DATA, check_own_data,
@@ -93,7 +93,8 @@ class Playground(_Explorer):
     step_button, reset_button, regenerate_button : ipywidgets.Button
     controls : dict of ipywidgets
         One control (or a tuple of them) per entry of :data:`CONTROLS`.
-    readout, caption, weights_view, config_view, why : ipywidgets.HTML
+    readout, key, caption, weights_view, config_view, why : ipywidgets.HTML
+        ``caption`` describes the figure in words (a collapsed "describe the figure", rewritten every frame).
     image : ipywidgets.Image
     widget : ipywidgets.VBox
 
@@ -184,7 +185,12 @@ class Playground(_Explorer):
         self.step_button = widgets.Button(description="step one epoch")  # no icons: the static pages lack their font
         self.reset_button = widgets.Button(description="reset")
         self.regenerate_button = widgets.Button(description="regenerate", tooltip="new points: the seed plus 1")
-        self.readout, self.caption, self.weights_view, self.why = (widgets.HTML() for _ in range(4))
+        self.readout, self.weights_view, self.why = (widgets.HTML() for _ in range(3))
+        self.caption = _description_widget()
+        self.key = widgets.HTML(  # what the heat maps and lines are, always in view
+            "<small>Each small square is one neuron's output over the whole plane (x₁ across, x₂ up): blue "
+            "positive, orange negative, white zero; <b>2.3</b> is neuron 3 of layer 2, <b>P(c)</b> the probability "
+            "of class c. Each line is a weight: blue positive, orange negative, thicker when larger.</small>")
 
     def _layout(self) -> widgets.VBox:
         c = self.controls
@@ -201,7 +207,7 @@ class Playground(_Explorer):
             widgets.HBox([*c["hidden_layers"], c["activation"]]),
             widgets.HBox([c["learning_rate"], *c["regularization"], c["batch_size"]]),
             widgets.HBox([c["show_test"], c["weights"]]),
-            self.readout, self.image, self.caption, self.weights_view, c["config"],
+            self.readout, self.image, self.key, self.caption, self.weights_view, c["config"],
         ]
         return widgets.VBox(rows)
 
@@ -372,7 +378,7 @@ class Playground(_Explorer):
         self._figure.show(m, self.controls["show_test"].value)
         self.image.value = png(self.figure)
         self.readout.value = self._describe(m, train, test, losses, confusion)
-        self.caption.value = self._alt_text(m, s, test)
+        _describe(self.caption, self._alt_text(m, s, test))
         self.weights_view.value = self._weights_table() if self.controls["weights"].value else ""
         self.config_view.value = ("This playground in one line, to paste into a cell: "
                                   f"<code>Playground(**{html.escape(repr(self.config), quote=False)})</code>")
@@ -403,7 +409,7 @@ class Playground(_Explorer):
         inputs = ", ".join(FEATURES[f][0] for f in s["features"])
         hidden = " → ".join(str(n) for n in s["hidden_layers"])
         hidden = f"through {hidden} hidden {s['activation']} neurons" if hidden else "with no hidden layer straight"
-        return html.escape(
+        return (
             f"Figure. Left: the network, from {len(s['features'])} inputs ({inputs}) {hidden} to "
             f"{m.classes_.size} softmax outputs. Each small square is one neuron's "
             "output over the whole plane (x₁ across, x₂ up): blue positive, orange negative, white zero; a neuron "
