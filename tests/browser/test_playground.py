@@ -53,6 +53,18 @@ def _until(area, read, expected, timeout_s: float = 30.0):
     return value
 
 
+def _steady(area, read, quiet_s: float = 2.0, timeout_s: float = 60.0):
+    """``read(area)`` once it has not changed for ``quiet_s``: ticks sent before the pause may still be
+    queued in a busy kernel, each one epoch and a redraw."""
+    value, since, deadline = read(area), time.monotonic(), time.monotonic() + timeout_s
+    while time.monotonic() - since < quiet_s:
+        assert time.monotonic() < deadline, "the playground kept training after pause"
+        time.sleep(0.25)
+        if (current := read(area)) != value:
+            value, since = current, time.monotonic()
+    return value
+
+
 def test_play_pause_step_reset_a_preset_and_your_own_data_show_what_the_library_trains(lab, page, artifacts):
     notebooks.write(_notebook(
         "import numpy as np\nfrom course_lib.datasets import make_moons\nfrom course_lib.widgets import Playground",
@@ -83,7 +95,7 @@ def test_play_pause_step_reset_a_preset_and_your_own_data_show_what_the_library_
     area.locator(".widget-play button").first.click()  # ▶: one epoch per tick
     page.wait_for_timeout(3000)
     area.locator(".widget-play button").nth(1).click()  # pause
-    played = _settled(area, _epoch, timeout_s=30.0)
+    played = _steady(area, _epoch)
     assert played > 3, f"playing for 3 s trained only to epoch {played}"
     page.wait_for_timeout(1000)
     assert _epoch(area) == played, "training went on after pause"
