@@ -261,3 +261,15 @@ def test_the_caption_describes_the_figure_and_the_heat_maps_follow_the_network()
     assert np.allclose(image, expected)
     widths = p._figure.connections.get_linewidths()
     assert len(widths) == 2 * 3 + 3 * 2
+
+
+def test_training_that_overflows_stops_playing_and_says_why(monkeypatch):
+    p = Playground()
+    p.play.playing = True
+
+    def overflow(n_epochs=1):
+        raise ValueError("learning_rate must be small enough for training to stay finite; ...")
+
+    monkeypatch.setattr(p.model, "train_epochs", overflow)
+    p.play.value = 1
+    assert not p.play.playing and "Training stopped: learning_rate must be small enough" in p.readout.value
