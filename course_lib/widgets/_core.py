@@ -100,7 +100,7 @@ def _description_widget() -> widgets.HTML:
 def _describe(widget: widgets.HTML, text: str) -> None:
     """Put ``text`` into a description widget made by :func:`_description_widget`."""
     widget.value = (f'<details class="course-figure-description"><summary>describe the figure</summary>'
-                    f"{html.escape(text)}</details>")
+                    f"<p>{html.escape(text)}</p></details>")
 
 
 def _png(figure) -> bytes:

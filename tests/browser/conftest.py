@@ -122,6 +122,18 @@ class LabServer:
         separator = "&" if "?" in path else "?"
         return f"http://127.0.0.1:{self.port}/{path}{separator}token={self.token}"
 
+    def shutdown_kernels(self):
+        """Stop every kernel the server runs: each notebook a test opens starts one, and left running
+        they pile up (eight lessons, several tests each) and slow the next tests' kernels down."""
+        with urllib.request.urlopen(self.url("api/kernels"), timeout=10) as reply:
+            kernels = json.load(reply)
+        for kernel in kernels:
+            request = urllib.request.Request(self.url(f"api/kernels/{kernel['id']}"), method="DELETE")
+            try:
+                urllib.request.urlopen(request, timeout=30).close()
+            except OSError:
+                pass  # already gone
+
     def stop(self):
         os.killpg(self.process.pid, signal.SIGTERM)
         try:
@@ -142,6 +154,14 @@ def lab(tmp_path_factory, chromium):
     student_copy.refresh_solutions(ROOT / "solutions", server.root)  # as `course.py open` lays it out
     yield server
     server.stop()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_kernels(request):
+    """After each test that used the lab server, stop the kernels it left running."""
+    yield
+    if "lab" in request.fixturenames:
+        request.getfixturevalue("lab").shutdown_kernels()
 
 
 @pytest.fixture

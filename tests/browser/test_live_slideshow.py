@@ -7,7 +7,7 @@ closed comes back on reload, and Escape leaves it (README, "Present live")."""
 
 import time
 
-from course_lib import widgets
+from course_lib.widgets._core import DPI
 
 from .jupyterlab import open_notebook, run_all
 
@@ -55,7 +55,7 @@ def _leave_deck(page):
 
 def _label_px(image: dict) -> float:
     """The height in CSS pixels of the figure's tick labels, drawn at TICK_PT at the widgets' DPI."""
-    return TICK_PT / 72 * widgets.DPI * image["shown"] / image["natural"]
+    return TICK_PT / 72 * DPI * image["shown"] / image["natural"]
 
 
 def test_the_live_deck_shows_the_first_slide_and_a_working_widget(lab, page, artifacts):
