@@ -869,8 +869,8 @@ class MLPClassifier:
         own intermediate values, the gradients written into ``grads`` (one array per parameter).
         """
         weights, biases, L = self.coefs_, self.intercepts_, len(self.coefs_)
-        function, derivative = _FAST.get(self._act.name, (None, None)) if ACTIVATIONS.get(self._act.name) is self._act \
-            else (None, None)
+        builtin = ACTIVATIONS.get(self._act.name) is self._act           # not an Activation someone built
+        function, derivative = _FAST.get(self._act.name, (None, None)) if builtin else (None, None)
         Zs, As = [], [X]
         for W, b in zip(weights[:-1], biases[:-1]):
             Z = As[-1] @ W                                                # (n, n_in) @ (n_in, n_out)
@@ -895,7 +895,7 @@ class MLPClassifier:
             dW, db = grads[l], grads[L + l]
             np.dot(As[l].T, dZ, out=dW)                                   # (n_in, n_out)  A_{l−1}ᵀ δ_l
             dW *= scale                                                   #                ∂J/∂W = A_{l−1}ᵀ δ_l / n
-            np.sum(dZ, axis=0, out=db)
+            dZ.sum(axis=0, out=db)
             db *= scale                                                   # (n_out,)       ∂J/∂b = Σ_i δ_l / n
             if alpha:
                 dW += alpha * weights[l]                                  # L2: + α W
