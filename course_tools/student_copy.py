@@ -27,6 +27,7 @@ from pathlib import Path
 
 RECORD = ".course-copies.json"
 SOLUTIONS = "solutions"
+GLOSSARY = "GLOSSARY.md"  # beside the lessons in the student's folder, where JupyterLab can open it
 READ_ONLY = stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH
 
 
@@ -87,7 +88,7 @@ def copy_new_lessons(lessons, work_dir: Path) -> CopyReport:
             if name in record and record[name] != current:
                 report.changed_upstream.append(name)
             continue
-        target.write_bytes(data)
+        target.write_bytes(local_links(data))
         record[name] = current
         report.copied.append(name)
     record_path.write_text(json.dumps(record, indent=1, sort_keys=True) + "\n", encoding="utf-8")
@@ -129,8 +130,36 @@ def refresh_solutions(solutions_dir: Path, work_dir: Path, *, keep_notes: bool =
     return written
 
 
+def local_links(data: bytes) -> bytes:
+    """A lesson's links to the course's glossary, ``../GLOSSARY.md``, pointed at the copy beside it.
+
+    In the repository the lessons sit in ``lessons/`` and the glossary one folder up; in the
+    student's folder JupyterLab cannot open anything above its root, so the glossary is copied in.
+
+    >>> local_links(b'[bias](../GLOSSARY.md#bias)')
+    b'[bias](GLOSSARY.md#bias)'
+    """
+    return data.replace(b"](../" + GLOSSARY.encode(), b"](" + GLOSSARY.encode())
+
+
+def refresh_glossary(glossary: Path, work_dir: Path) -> bool:
+    """Put a fresh, read-only copy of the course's glossary in ``work_dir``; ``False`` if there is none."""
+    glossary, target = Path(glossary), Path(work_dir) / GLOSSARY
+    if not glossary.is_file():
+        return False
+    if target.exists():
+        os.chmod(target, stat.S_IRUSR | stat.S_IWUSR)
+    target.write_bytes(glossary.read_bytes())
+    os.chmod(target, READ_ONLY)
+    return True
+
+
 def prepare_work_dir(lessons, solutions_dir: Path, work_dir: Path, *, keep_notes: bool = False) -> CopyReport:
-    """Copy new lessons into ``work_dir`` (never overwriting) and refresh its read-only solutions."""
+    """Copy new lessons into ``work_dir`` (never overwriting), and refresh its read-only solutions and glossary.
+
+    The solutions sit in ``work_dir/solutions/``, whose ``../GLOSSARY.md`` is the copy in ``work_dir``.
+    """
     report = copy_new_lessons(lessons, work_dir)
     report.solutions = refresh_solutions(solutions_dir, work_dir, keep_notes=keep_notes)
+    refresh_glossary(Path(solutions_dir).parent / GLOSSARY, work_dir)
     return report

@@ -110,3 +110,13 @@ def test_the_instructors_folder_is_ignored_by_git():
     from pathlib import Path
     gitignore = (Path(__file__).resolve().parent.parent / ".gitignore").read_text().splitlines()
     assert "/instructor-lessons/" in gitignore
+
+
+def test_the_glossary_sits_beside_the_students_lessons_and_their_links_reach_it(tmp_path):
+    (tmp_path / "GLOSSARY.md").write_text("## bias\nMinus the threshold.\n")
+    lessons = _lessons(tmp_path, **{"01-a": '{"source": "a [bias](../GLOSSARY.md#bias)"}'})
+    mine = tmp_path / "mine"
+    prepare_work_dir(lessons, _solutions(tmp_path, "01-a"), mine)
+    assert (mine / "GLOSSARY.md").read_text() == "## bias\nMinus the threshold.\n"
+    assert "[bias](GLOSSARY.md#bias)" in (mine / "01-a.ipynb").read_text(), "the link points at the copy beside it"
+    assert json.loads((mine / RECORD).read_text())["01-a.ipynb"], "the record keeps the course's own fingerprint"
