@@ -4,7 +4,6 @@ import numpy as np
 import pytest
 
 from course_lib.checks._core import Case, CrashHint, Exercise, Mistake, run_check, show
-from course_lib.checks._feedback import CheckFailed
 
 EXERCISE = Exercise("9.1", "double", "double doubles")
 

@@ -5,17 +5,7 @@ import numpy as np
 import pytest
 
 from course_lib.checks import check_accuracy, check_confusion_matrix, check_minibatches, check_one_hot
-
-
-def _passes(check, answer, capsys, number):
-    check(answer)
-    assert capsys.readouterr().out.startswith(f"✔ Exercise {number}")
-
-
-def _message(check, answer) -> str:
-    with pytest.raises(AssertionError) as caught:
-        check(answer)
-    return str(caught.value)
+from check_helpers import message, passes
 
 
 def _one_hot_loop(labels, n_classes):
@@ -29,7 +19,7 @@ def _one_hot_loop(labels, n_classes):
                                     lambda y, k: (np.arange(k) == y[:, None]).astype(float)],
                          ids=["eye", "loop", "broadcast"])
 def test_one_hot_correct_variants_pass(answer, capsys):
-    _passes(check_one_hot, answer, capsys, "7.1")
+    passes(check_one_hot, answer, capsys, "7.1")
 
 
 @pytest.mark.parametrize("answer, hint", [
@@ -39,7 +29,7 @@ def test_one_hot_correct_variants_pass(answer, capsys):
     (lambda y, k: _one_hot_loop(y + 1, k), "Label c belongs in column c"),
 ], ids=["transposed", "shift-left", "shift-right", "index-error"])
 def test_one_hot_mistakes_get_their_hint(answer, hint):
-    assert hint in _message(check_one_hot, answer)
+    assert hint in message(check_one_hot, answer)
 
 
 def _batches_loop(n, b, seed):
@@ -56,7 +46,7 @@ def _batches_loop(n, b, seed):
     lambda n, b, seed: np.array_split(np.random.default_rng(seed).permutation(n), range(b, n, b)),
 ], ids=["while-loop", "array-split"])
 def test_minibatches_correct_variants_pass(answer, capsys):
-    _passes(check_minibatches, answer, capsys, "7.2")
+    passes(check_minibatches, answer, capsys, "7.2")
 
 
 @pytest.mark.parametrize("answer, hint", [
@@ -67,13 +57,13 @@ def test_minibatches_correct_variants_pass(answer, capsys):
     (lambda n, b, seed: _batches_loop(n, b, seed + 1), "Draw one permutation of all the indices"),
 ], ids=["not-shuffled", "last-dropped", "with-replacement", "other-seed"])
 def test_minibatches_mistakes_get_their_hint(answer, hint):
-    assert hint in _message(check_minibatches, answer)
+    assert hint in message(check_minibatches, answer)
 
 
 @pytest.mark.parametrize("answer", [lambda t, p: np.mean(t == p), lambda t, p: (t == p).sum() / len(t)],
                          ids=["mean", "sum-over-len"])
 def test_accuracy_correct_variants_pass(answer, capsys):
-    _passes(check_accuracy, answer, capsys, "7.3")
+    passes(check_accuracy, answer, capsys, "7.3")
 
 
 @pytest.mark.parametrize("answer, hint", [
@@ -81,7 +71,7 @@ def test_accuracy_correct_variants_pass(answer, capsys):
     (lambda t, p: np.mean(t != p), "error rate"),
 ], ids=["count", "error-rate"])
 def test_accuracy_mistakes_get_their_hint(answer, hint):
-    assert hint in _message(check_accuracy, answer)
+    assert hint in message(check_accuracy, answer)
 
 
 def _confusion_loop(t, p, k):
@@ -94,7 +84,7 @@ def _confusion_loop(t, p, k):
 @pytest.mark.parametrize("answer", [_confusion_loop, lambda t, p, k: np.bincount(t * k + p, minlength=k * k).reshape(k, k)],
                          ids=["loop", "bincount"])
 def test_confusion_matrix_correct_variants_pass(answer, capsys):
-    _passes(check_confusion_matrix, answer, capsys, "7.4")
+    passes(check_confusion_matrix, answer, capsys, "7.4")
 
 
 def _set_not_add(t, p, k):
@@ -109,4 +99,4 @@ def _set_not_add(t, p, k):
     (lambda t, p, k: _confusion_loop(t, p, k) / np.maximum(_confusion_loop(t, p, k).sum(1, keepdims=True), 1), "counts themselves"),
 ], ids=["transposed", "fancy-index-set", "normalised"])
 def test_confusion_matrix_mistakes_get_their_hint(answer, hint):
-    assert hint in _message(check_confusion_matrix, answer)
+    assert hint in message(check_confusion_matrix, answer)

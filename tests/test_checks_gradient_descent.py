@@ -5,21 +5,7 @@ import numpy as np
 import pytest
 
 from course_lib.checks import check_cost_gradient, check_gradient_descent_step, check_linear_cost, check_train_adaline
-
-
-def _passes(check, answer, capsys, number):
-    check(answer)
-    assert capsys.readouterr().out.startswith(f"✔ Exercise {number}")
-
-
-def _message(check, answer) -> str:
-    with pytest.raises(AssertionError) as caught:
-        check(answer)
-    return str(caught.value)
-
-
-def _hint_of(check, answer) -> str:
-    return _message(check, answer).split("\nHint: ")[1]
+from check_helpers import hint_of, message, passes
 
 
 # ---------------------------------------------------------------- 4.1 the cost
@@ -38,7 +24,7 @@ def _cost_loop(X, y, w, b):
     _cost_loop,
 ], ids=["numpy", "dot-product", "square-float", "loop"])
 def test_linear_cost_correct_variants_pass(answer, capsys):
-    _passes(check_linear_cost, answer, capsys, "4.1")
+    passes(check_linear_cost, answer, capsys, "4.1")
 
 
 @pytest.mark.parametrize("answer, hint", [
@@ -54,7 +40,7 @@ def test_linear_cost_correct_variants_pass(answer, capsys):
 ], ids=["half-forgotten", "mse", "half-mse", "rmse", "no-bias", "square-of-sum", "no-square", "absolute",
         "unknown-slip"])
 def test_linear_cost_mistakes_get_their_hint(answer, hint):
-    assert hint in _hint_of(check_linear_cost, answer)
+    assert hint in hint_of(check_linear_cost, answer)
 
 
 # ---------------------------------------------------------------- 4.2 the gradient
@@ -75,7 +61,7 @@ def _gradient_loop(X, y, w, b):
     _gradient_loop,
 ], ids=["matrix", "prediction-minus-target", "list", "loop"])
 def test_cost_gradient_correct_variants_pass(answer, capsys):
-    _passes(check_cost_gradient, answer, capsys, "4.2")
+    passes(check_cost_gradient, answer, capsys, "4.2")
 
 
 def _errors(X, y, w, b):
@@ -93,7 +79,7 @@ def _errors(X, y, w, b):
     (lambda X, y, w, b: -X.T @ _errors(X, y, w, b), "2 values together"),
 ], ids=["sign", "half-forgotten", "mean", "no-db", "no-x", "no-bias", "dw-only"])
 def test_cost_gradient_mistakes_get_their_hint(answer, hint):
-    assert hint in _message(check_cost_gradient, answer)
+    assert hint in message(check_cost_gradient, answer)
 
 
 # ---------------------------------------------------------------- 4.3 one step
@@ -115,7 +101,7 @@ def _step_with_gradient(X, y, w, b, learning_rate):
                                     lambda X, y, w, b, lr: (w + lr * (y - X @ w - b) @ X, b + lr * float(np.sum(y - X @ w - b)))],
                          ids=["errors", "minus-gradient", "one-line"])
 def test_gradient_descent_step_correct_variants_pass(answer, capsys):
-    _passes(check_gradient_descent_step, answer, capsys, "4.3")
+    passes(check_gradient_descent_step, answer, capsys, "4.3")
 
 
 def _uphill(X, y, w, b, learning_rate):
@@ -158,7 +144,7 @@ def _in_place(X, y, w, b, learning_rate):
     (_in_place, "instead of modifying the input"),
 ], ids=["uphill", "w-only", "updated-w-for-b", "mean", "no-eta", "in-place"])
 def test_gradient_descent_step_mistakes_get_their_hint(answer, hint):
-    assert hint in _message(check_gradient_descent_step, answer)
+    assert hint in message(check_gradient_descent_step, answer)
 
 
 # ---------------------------------------------------------------- 4.4 the training loop
@@ -183,7 +169,7 @@ def _train_array(X, y, learning_rate, n_epochs):
 
 @pytest.mark.parametrize("answer", [_train, _train_array], ids=["appended", "filled"])
 def test_train_adaline_correct_variants_pass(answer, capsys):
-    _passes(check_train_adaline, answer, capsys, "4.4")
+    passes(check_train_adaline, answer, capsys, "4.4")
 
 
 def _cost_after(X, y, learning_rate, n_epochs):
@@ -219,4 +205,4 @@ def _per_sample(X, y, learning_rate, n_epochs):
     (lambda X, y, lr, n: _train(X, y, lr, n)[:2] + (list(_train(X, y, lr, n)[2]),), "return a numpy array"),
 ], ids=["cost-after", "bias-frozen", "per-sample", "one-epoch-too-many", "a-list"])
 def test_train_adaline_mistakes_get_their_hint(answer, hint):
-    assert hint in _message(check_train_adaline, answer)
+    assert hint in message(check_train_adaline, answer)

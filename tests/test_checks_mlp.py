@@ -6,17 +6,7 @@ import pytest
 
 from course_lib.checks import (check_backward_pass, check_hidden_delta, check_layer_forward, check_output_gradients,
                                check_softmax_cross_entropy)
-
-
-def _passes(check, answer, capsys, number):
-    check(answer)
-    assert capsys.readouterr().out.startswith(f"✔ Exercise {number}")
-
-
-def _message(check, answer) -> str:
-    with pytest.raises(AssertionError) as caught:
-        check(answer)
-    return str(caught.value)
+from check_helpers import message, passes
 
 
 def _softmax(Z):
@@ -39,7 +29,7 @@ def _forward_via_exp(A, W, b):
 @pytest.mark.parametrize("answer", [_forward_dot, _forward_via_exp,
                                     lambda A, W, b: [A @ W + b, np.tanh(A @ W + b)]], ids=["dot", "exp", "list"])
 def test_layer_forward_correct_variants_pass(answer, capsys):
-    _passes(check_layer_forward, answer, capsys, "6.1")
+    passes(check_layer_forward, answer, capsys, "6.1")
 
 
 @pytest.mark.parametrize("answer, hint", [
@@ -52,7 +42,7 @@ def test_layer_forward_correct_variants_pass(answer, capsys):
     (lambda A, W, b: (A @ W + 2 * b, np.tanh(A @ W + 2 * b)), "Z is the batch times the weights"),
 ], ids=["only-A", "no-activation", "bias-after", "sigmoid", "no-bias", "W-first", "unknown-slip"])
 def test_layer_forward_mistakes_get_their_hint(answer, hint):
-    assert hint in _message(check_layer_forward, answer)
+    assert hint in message(check_layer_forward, answer)
 
 
 # ---------------------------------------------------------------- 6.2
@@ -71,7 +61,7 @@ def _ce_pick(Z, Y):
 
 @pytest.mark.parametrize("answer", [_ce_logsumexp, _ce_pick], ids=["logsumexp", "pick-the-class"])
 def test_softmax_cross_entropy_correct_variants_pass(answer, capsys):
-    _passes(check_softmax_cross_entropy, answer, capsys, "6.2")
+    passes(check_softmax_cross_entropy, answer, capsys, "6.2")
 
 
 def _naive(Z, Y):
@@ -87,7 +77,7 @@ def _naive(Z, Y):
     (_naive, "np.exp overflowed"),
 ], ids=["sum", "mean-over-all", "lost-minus", "naive-softmax"])
 def test_softmax_cross_entropy_mistakes_get_their_hint(answer, hint):
-    assert hint in _message(check_softmax_cross_entropy, answer)
+    assert hint in message(check_softmax_cross_entropy, answer)
 
 
 # ---------------------------------------------------------------- 6.3
@@ -97,7 +87,7 @@ def test_softmax_cross_entropy_mistakes_get_their_hint(answer, hint):
     lambda A1, P, Y: (np.dot(A1.T, P - Y) / Y.shape[0], np.sum(P - Y, axis=0) / Y.shape[0]),
 ], ids=["mean", "dot-sum"])
 def test_output_gradients_correct_variants_pass(answer, capsys):
-    _passes(check_output_gradients, answer, capsys, "6.3")
+    passes(check_output_gradients, answer, capsys, "6.3")
 
 
 @pytest.mark.parametrize("answer, hint", [
@@ -108,7 +98,7 @@ def test_output_gradients_correct_variants_pass(answer, capsys):
     (lambda A1, P, Y: (A1 @ (P - Y) / len(Y), (P - Y).mean(axis=0)), "one of them is transposed"),
 ], ids=["no-n", "sign", "db-axis", "transposed", "no-transpose"])
 def test_output_gradients_mistakes_get_their_hint(answer, hint):
-    assert hint in _message(check_output_gradients, answer)
+    assert hint in message(check_output_gradients, answer)
 
 
 # ---------------------------------------------------------------- 6.4
@@ -118,7 +108,7 @@ def test_output_gradients_mistakes_get_their_hint(answer, hint):
     lambda d, W, Z: np.dot(d, W.T) / np.cosh(Z) ** 2,
 ], ids=["one-minus-tanh-squared", "sech-squared"])
 def test_hidden_delta_correct_variants_pass(answer, capsys):
-    _passes(check_hidden_delta, answer, capsys, "6.4")
+    passes(check_hidden_delta, answer, capsys, "6.4")
 
 
 @pytest.mark.parametrize("answer, hint", [
@@ -129,7 +119,7 @@ def test_hidden_delta_correct_variants_pass(answer, capsys):
     (lambda d, W, Z: (d @ W) * (1 - np.tanh(Z) ** 2), "multiply by W2 transposed"),
 ], ids=["formula-on-Z", "derivative-at-A", "no-derivative", "tanh-not-derivative", "no-transpose"])
 def test_hidden_delta_mistakes_get_their_hint(answer, hint):
-    assert hint in _message(check_hidden_delta, answer)
+    assert hint in message(check_hidden_delta, answer)
 
 
 # ---------------------------------------------------------------- 6.5
@@ -150,8 +140,8 @@ def _backward(X, Y, W1, b1, W2, b2, alpha, *, slip=None):
     return dW1, db1, dW2, db2
 
 
-def test_backward_pass_correct_answer_passes(capsys):
-    _passes(check_backward_pass, _backward, capsys, "6.5")
+def test_backward_pass_correct_answerpasses(capsys):
+    passes(check_backward_pass, _backward, capsys, "6.5")
 
 
 @pytest.mark.parametrize("slip, hint", [
@@ -159,4 +149,4 @@ def test_backward_pass_correct_answer_passes(capsys):
     ("no-l2", "Add the L2 term"),
 ], ids=["l2-on-biases", "l2-forgotten"])
 def test_backward_pass_mistakes_get_their_hint(slip, hint):
-    assert hint in _message(check_backward_pass, lambda *args: _backward(*args, slip=slip))
+    assert hint in message(check_backward_pass, lambda *args: _backward(*args, slip=slip))

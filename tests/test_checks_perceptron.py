@@ -5,17 +5,7 @@ import numpy as np
 import pytest
 
 from course_lib.checks import check_count_misclassified, check_perceptron_update, check_predict_sign, check_train_epoch
-
-
-def _passes(check, answer, capsys, number):
-    check(answer)
-    assert capsys.readouterr().out.startswith(f"✔ Exercise {number}")
-
-
-def _hint_of(check, answer) -> str:
-    with pytest.raises(AssertionError) as caught:
-        check(answer)
-    return str(caught.value).split("\nHint: ")[1]
+from check_helpers import hint_of, message, passes
 
 
 # ---------------------------------------------------------------- 3.1
@@ -34,7 +24,7 @@ def _predict_loop(X, w, b):
     lambda X, w, b: 2 * (X @ w + b >= 0) - 1,
 ], ids=["where", "dot-floats", "loop", "arithmetic"])
 def test_predict_sign_correct_variants_pass(answer, capsys):
-    _passes(check_predict_sign, answer, capsys, "3.1")
+    passes(check_predict_sign, answer, capsys, "3.1")
 
 
 @pytest.mark.parametrize("answer, hint", [
@@ -47,7 +37,7 @@ def test_predict_sign_correct_variants_pass(answer, capsys):
     (lambda X, w, b: np.where(X @ w - b >= 0, 1, -1), "Compute the net input of every row at once"),
 ], ids=["strict", "np-sign", "binary", "net-input", "no-bias", "swapped", "unknown-slip"])
 def test_predict_sign_mistakes_get_their_hint(answer, hint):
-    assert hint in _hint_of(check_predict_sign, answer)
+    assert hint in hint_of(check_predict_sign, answer)
 
 
 # ---------------------------------------------------------------- 3.2
@@ -70,7 +60,7 @@ def _update_error(x, target, w, b, learning_rate):
                                                             b + lr * (t - (1 if x @ w + b >= 0 else -1))]],
                          ids=["if-wrong", "error-always", "list"])
 def test_perceptron_update_correct_variants_pass(answer, capsys):
-    _passes(check_perceptron_update, answer, capsys, "3.2")
+    passes(check_perceptron_update, answer, capsys, "3.2")
 
 
 def _slip(error, rate=True, bias=True):
@@ -99,13 +89,7 @@ def _in_place(x, target, w, b, learning_rate):
     (lambda x, t, w, b, lr: w + lr * (t - (1 if x @ w + b >= 0 else -1)) * x, "2 values together"),
 ], ids=["bias-frozen", "no-eta", "swapped", "updates-when-right", "uses-z", "in-place", "returns-w-only"])
 def test_perceptron_update_mistakes_get_their_hint(answer, hint):
-    assert hint in _hint_of(check_perceptron_update, answer) or hint in _message(check_perceptron_update, answer)
-
-
-def _message(check, answer) -> str:
-    with pytest.raises(AssertionError) as caught:
-        check(answer)
-    return str(caught.value)
+    assert hint in hint_of(check_perceptron_update, answer) or hint in message(check_perceptron_update, answer)
 
 
 # ---------------------------------------------------------------- 3.3
@@ -132,7 +116,7 @@ def _epoch_indexed(X, y, w, b, learning_rate):
 
 @pytest.mark.parametrize("answer", [_epoch, _epoch_indexed], ids=["zip", "indexed"])
 def test_train_epoch_correct_variants_pass(answer, capsys):
-    _passes(check_train_epoch, answer, capsys, "3.3")
+    passes(check_train_epoch, answer, capsys, "3.3")
 
 
 def _frozen(X, y, w, b, learning_rate):
@@ -155,7 +139,7 @@ def _counts_final(X, y, w, b, learning_rate):
     (lambda X, y, w, b, lr: _epoch(X, y, w, b, lr)[:2] + (len(y),), "Loop over the samples in order"),
 ], ids=["frozen-weights", "counts-misclassified", "unknown-slip"])
 def test_train_epoch_mistakes_get_their_hint(answer, hint):
-    assert hint in _hint_of(check_train_epoch, answer)
+    assert hint in hint_of(check_train_epoch, answer)
 
 
 # ---------------------------------------------------------------- 3.4
@@ -166,7 +150,7 @@ def test_train_epoch_mistakes_get_their_hint(answer, hint):
     lambda X, y, w, b: sum(1 for x_i, y_i in zip(X, y) if (1 if x_i @ w + b >= 0 else -1) != y_i),
 ], ids=["sum", "count-nonzero", "generator"])
 def test_count_misclassified_correct_variants_pass(answer, capsys):
-    _passes(check_count_misclassified, answer, capsys, "3.4")
+    passes(check_count_misclassified, answer, capsys, "3.4")
 
 
 @pytest.mark.parametrize("answer, hint", [
@@ -175,4 +159,4 @@ def test_count_misclassified_correct_variants_pass(answer, capsys):
     (lambda X, y, w, b: int(np.sum(np.where(X @ w + b > 0, 1, -1) != y)), "with > the count is off"),
 ], ids=["counts-right", "fraction", "strict-step"])
 def test_count_misclassified_mistakes_get_their_hint(answer, hint):
-    assert hint in _hint_of(check_count_misclassified, answer)
+    assert hint in hint_of(check_count_misclassified, answer)

@@ -8,23 +8,7 @@ import pandas as pd
 import pytest
 
 from course_lib.checks import check_split_train_test, check_standardise, check_standardise_with_train
-
-
-def _passes(check, answer, capsys, number):
-    with warnings.catch_warnings():
-        warnings.simplefilter("error")  # a right answer must not make the check warn either
-        check(answer)
-    assert capsys.readouterr().out.startswith(f"✔ Exercise {number}")
-
-
-def _message(check, answer) -> str:
-    with pytest.raises(AssertionError) as caught:
-        check(answer)
-    return str(caught.value)
-
-
-def _hint_of(check, answer) -> str:
-    return _message(check, answer).split("\nHint: ")[1]
+from check_helpers import hint_of, message, passes
 
 
 # ---------------------------------------------------------------- 5.1
@@ -52,7 +36,7 @@ def _standardise_formula(X):
     lambda X: ((pd.DataFrame(X) - pd.DataFrame(X).mean()) / pd.DataFrame(X).std(ddof=0)).to_numpy(),
 ], ids=["broadcast", "keepdims", "column-loop", "by-formula", "pandas-ddof0"])
 def test_standardise_correct_variants_pass(answer, capsys):
-    _passes(check_standardise, answer, capsys, "5.1")
+    passes(check_standardise, answer, capsys, "5.1")
 
 
 @pytest.mark.parametrize("answer, hint", [
@@ -69,14 +53,14 @@ def test_standardise_correct_variants_pass(answer, capsys):
 ], ids=["ddof1", "pandas-std", "axis1", "no-axis", "no-centring", "no-scaling", "variance", "brackets",
         "unknown-slip"])
 def test_standardise_mistakes_get_their_hint(answer, hint):
-    assert hint in _hint_of(check_standardise, answer)
+    assert hint in hint_of(check_standardise, answer)
 
 
 def test_standardise_row_wise_on_a_single_column_still_gets_the_axis_hint():
     # each row of the one-column case has σ = 0: the mistake's nan must match without a warning escaping
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        hint = _hint_of(check_standardise,
+        hint = hint_of(check_standardise,
                         lambda X: np.nan_to_num((X - X.mean(axis=1, keepdims=True)) / X.std(axis=1, keepdims=True))
                         if X.shape[1] > 1 else (X - X.mean(axis=1, keepdims=True)) * np.nan)
     assert "(axis=1)" in hint
@@ -87,7 +71,7 @@ def test_standardise_in_place_is_caught():
         X -= X.mean(axis=0)
         X /= X.std(axis=0)
         return X
-    assert "instead of modifying the input" in _message(check_standardise, in_place)
+    assert "instead of modifying the input" in message(check_standardise, in_place)
 
 
 # ---------------------------------------------------------------- 5.2
@@ -122,7 +106,7 @@ def _split_list(X, y, n_test, random_state):
 @pytest.mark.parametrize("answer", [_split_indices, _split_permute_rows, _split_masks, _split_list],
                          ids=["indices", "glued-rows", "masks", "lists"])
 def test_split_train_test_correct_variants_pass(answer, capsys):
-    _passes(check_split_train_test, answer, capsys, "5.2")
+    passes(check_split_train_test, answer, capsys, "5.2")
 
 
 def _shuffled_separately(X, y, n_test, random_state):
@@ -155,7 +139,7 @@ def _legacy_seed(X, y, n_test, random_state):
     (lambda X, y, n, s: _split_indices(X, y, n, s + 1), "draw one random order"),
 ], ids=["separately", "unshuffled", "swapped", "grouped", "legacy", "test-last", "unknown-slip"])
 def test_split_train_test_mistakes_get_their_hint(answer, hint):
-    assert hint in _hint_of(check_split_train_test, answer)
+    assert hint in hint_of(check_split_train_test, answer)
 
 
 def _test_last(X, y, n_test, random_state):
@@ -165,7 +149,7 @@ def _test_last(X, y, n_test, random_state):
 
 
 def test_split_train_test_shuffling_the_inputs_in_place_is_caught():
-    assert "instead of modifying the input" in _message(check_split_train_test, _shuffle_in_place)
+    assert "instead of modifying the input" in message(check_split_train_test, _shuffle_in_place)
 
 
 # ---------------------------------------------------------------- 5.3
@@ -197,7 +181,7 @@ def _with_train_library(X_train, X_test):
 @pytest.mark.parametrize("answer", [_with_train, _with_train_loop, _with_train_sigma_copy, _with_train_library],
                          ids=["where", "column-loop", "mask-assign", "library"])
 def test_standardise_with_train_correct_variants_pass(answer, capsys):
-    _passes(check_standardise_with_train, answer, capsys, "5.3")
+    passes(check_standardise_with_train, answer, capsys, "5.3")
 
 
 def _quiet(function):
@@ -220,12 +204,12 @@ def _quiet(function):
 ], ids=["own-stats", "own-stats-quiet", "pooled", "returns-train", "ddof1", "mixed", "divide-by-zero",
         "unknown-slip"])
 def test_standardise_with_train_mistakes_get_their_hint(answer, hint):
-    assert hint in _hint_of(check_standardise_with_train, answer)
+    assert hint in hint_of(check_standardise_with_train, answer)
 
 
 def test_the_divide_by_zero_warning_is_reported_not_shown():
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        message = _message(check_standardise_with_train,
-                           lambda X_train, X_test: (X_test - X_train.mean(axis=0)) / X_train.std(axis=0))
-    assert message.startswith("standardise_with_train(") and "warned RuntimeWarning" in message
+        text = message(check_standardise_with_train,
+                       lambda X_train, X_test: (X_test - X_train.mean(axis=0)) / X_train.std(axis=0))
+    assert text.startswith("standardise_with_train(") and "warned RuntimeWarning" in text

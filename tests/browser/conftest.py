@@ -165,8 +165,14 @@ def _fresh_kernels(request):
 
 
 @pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1400, "height": 900})
+def viewport() -> dict:
+    """The browser window's size; a test module defines its own ``viewport`` fixture to change it."""
+    return {"width": 1400, "height": 900}
+
+
+@pytest.fixture
+def page(browser, viewport):
+    context = browser.new_context(viewport=viewport)
     page = context.new_page()
     page.errors = []
     page.on("pageerror", lambda error: page.errors.append(str(error)))

@@ -4,7 +4,6 @@ no failed request, no request leaving the machine, no page error, maths typeset.
 import functools
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest

@@ -20,13 +20,8 @@ CHECKER_SOURCE = re.compile(r"course_lib|run_check|Mistake\(|Case\(|reference|Tr
 
 
 @pytest.fixture
-def page_1280(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
-    page = context.new_page()
-    page.errors = []
-    page.on("pageerror", lambda error: page.errors.append(str(error)))
-    yield page
-    context.close()
+def viewport() -> dict:
+    return {"width": 1280, "height": 800}  # what the issue asks the feedback to fit
 
 
 def _exercise_cell(name: str, number: str) -> int:
@@ -63,8 +58,7 @@ def _browser_wrapped_lines(output) -> int:
 
 @pytest.mark.parametrize("answer, shows", [(WRONG, ["expected", "received"]), (CRASHING, ["IndexError",
                          "total = total + x[i] * w[i]"])], ids=["wrong-answer", "crashing-answer"])
-def test_a_failed_check_shows_a_short_message_and_none_of_the_checkers_code(lab, page_1280, artifacts, answer, shows):
-    page = page_1280
+def test_a_failed_check_shows_a_short_message_and_none_of_the_checkers_code(lab, page, artifacts, answer, shows):
     open_notebook(page, lab, LESSON)
     run_all(page)
     check = _answer_and_check(page, _exercise_cell(LESSON, "1.1"), answer)
