@@ -18,7 +18,7 @@ from __future__ import annotations
 import numpy as np
 
 from course_lib._validation import (as_bool, as_generator, as_matrix, as_positive_int, as_real, as_sign_labels,
-                                    as_vector, check_matching, in_float_range, product_plus_bias)
+                                    as_vector, check_fitted, check_matching, in_float_range, product_plus_bias)
 from course_lib.activations import unit_step
 
 __all__ = ["predict", "update", "Perceptron"]
@@ -184,13 +184,7 @@ class Perceptron:
         return self
 
     def _check_fitted(self, X, name: str = "X") -> np.ndarray:
-        if not hasattr(self, "w_"):
-            raise ValueError(f"This {type(self).__name__} is not fitted yet: call fit(X, y) first.")
-        X = as_matrix(X, name, finite=True)
-        if X.shape[1] != self.n_features_in_:
-            raise ValueError(f"{name} has {X.shape[1]} features, but this {type(self).__name__} was fitted with "
-                             f"{self.n_features_in_}. Give it the same features, in the same order.")
-        return X
+        return check_fitted(self, X, "w_", name=name)
 
     def net_input(self, X) -> np.ndarray:
         r""":math:`z = Xw + b` for each row of ``X``."""
