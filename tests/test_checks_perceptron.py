@@ -85,9 +85,10 @@ def _in_place(x, target, w, b, learning_rate):
     (_slip(lambda t, p, z: p - t), "target minus prediction"),
     (_slip(lambda t, p, z: t), "A right prediction must change nothing"),
     (_slip(lambda t, p, z: t - z), "not with the net input z"),
+    (_slip(lambda t, p, z: t - np.sign(z)), "np.sign(z) gives 0 when z = 0"),
     (_in_place, "instead of modifying the input"),
     (lambda x, t, w, b, lr: w + lr * (t - (1 if x @ w + b >= 0 else -1)) * x, "2 values together"),
-], ids=["bias-frozen", "no-eta", "swapped", "updates-when-right", "uses-z", "in-place", "returns-w-only"])
+], ids=["bias-frozen", "no-eta", "swapped", "updates-when-right", "uses-z", "np-sign", "in-place", "returns-w-only"])
 def test_perceptron_update_mistakes_get_their_hint(answer, hint):
     assert hint in hint_of(check_perceptron_update, answer) or hint in message(check_perceptron_update, answer)
 
@@ -157,6 +158,7 @@ def test_count_misclassified_correct_variants_pass(answer, capsys):
     (lambda X, y, w, b: int(np.sum(np.where(X @ w + b >= 0, 1, -1) == y)), "counts the right answers"),
     (lambda X, y, w, b: float(np.mean(np.where(X @ w + b >= 0, 1, -1) != y)), "not the fraction"),
     (lambda X, y, w, b: int(np.sum(np.where(X @ w + b > 0, 1, -1) != y)), "with > the count is off"),
-], ids=["counts-right", "fraction", "strict-step"])
+    (lambda X, y, w, b: int(np.sum(np.sign(X @ w + b) != y)), "np.sign(z) gives 0 when z = 0"),
+], ids=["counts-right", "fraction", "strict-step", "np-sign"])
 def test_count_misclassified_mistakes_get_their_hint(answer, hint):
     assert hint in hint_of(check_count_misclassified, answer)

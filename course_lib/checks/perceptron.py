@@ -24,6 +24,8 @@ def _array(values) -> np.ndarray:
 _FLOWERS = _array([[5.1, 1.4], [4.9, 1.4], [7.0, 4.7], [6.4, 4.5], [5.0, 1.6]])
 _SPECIES = _array([-1, -1, 1, 1, -1])
 _MIXED = _array([[0.37, -1.21], [2.13, 0.58], [-0.94, 1.77], [1.06, -0.33]])
+_SIGN_AT_ZERO = ("np.sign(z) gives 0 when z = 0, but the perceptron answers +1 there: it fires at its "
+                 "threshold, so z ≥ 0 means +1.")
 
 
 # ---------------------------------------------------------------- Exercise 3.1
@@ -97,6 +99,7 @@ def check_perceptron_update(perceptron_update) -> None:
                     "not the target alone.", _rule(lambda target, prediction, z: target)),
             Mistake("Compare the target with the prediction ŷ, +1 or -1, not with the net input z.",
                     _rule(lambda target, prediction, z: target - z)),
+            Mistake(_SIGN_AT_ZERO, _rule(lambda target, prediction, z: target - np.sign(z))),
         ],
         general_hint="First the prediction ŷ (+1 if x·w + b ≥ 0, else -1), then the error y − ŷ (0, +2 or −2), "
                      "then Δw = η·error·x and Δb = η·error. From w = (0, 0), b = 0, the setosa flower (5.1, 1.4) "
@@ -176,6 +179,7 @@ def check_count_misclassified(count_misclassified) -> None:
                     lambda X, y, w, b: misclassified(X, y, w, b) / len(y)),
             Mistake("At z = 0 the perceptron answers +1 (z ≥ 0): with > the count is off there.",
                     lambda X, y, w, b: int((np.where(X @ w + b > 0, 1, -1) != y).sum())),
+            Mistake(_SIGN_AT_ZERO, lambda X, y, w, b: int((np.sign(X @ w + b) != y).sum())),
         ],
         general_hint="Predict every row (+1 if z ≥ 0, else -1), compare with y, and count the rows where they "
                      "differ: a comparison gives True/False, and summing them counts the Trues.",
