@@ -249,6 +249,31 @@ def plot_cost_surface(X, y, *, b=0.0, w1_range=None, w2_range=None, path=None, t
 
 # ---------------------------------------------------------------------------- one dimension
 
+def _cost_runs(runs, log: bool, keys: str, each: str, limit: float | None = None) -> dict:
+    """``runs``, a dict of up to four ``keys`` (strings) to costs per epoch, as checked float arrays.
+
+    Shared by the figures that draw costs per epoch; ``each`` says how each run is drawn, and
+    ``limit`` (if given) bounds the costs a figure can draw.
+    """
+    if not isinstance(runs, dict) or not runs or not all(isinstance(k, str) for k in runs):
+        raise TypeError(f"runs must be a dict of {keys} (strings) to costs per epoch, such as "
+                        f"{{'η = 0.01': model.cost_}}; got {type(runs).__name__} {runs!r}"[:250] + ".")
+    if len(runs) > 4:
+        raise ValueError(f"runs must hold at most 4 runs ({each}); got {len(runs)}.")
+    costs = {name: as_vector(values, f"runs[{name!r}]", length_name="n_epochs", finite=True)
+             for name, values in runs.items()}
+    for name, values in costs.items():
+        if values.size == 0:
+            raise ValueError(f"runs[{name!r}] must hold at least one cost; got none.")
+        if log and np.any(values <= 0):
+            raise ValueError(f"runs[{name!r}] must hold positive costs for a log scale; got {values.min():g}. "
+                             "Pass log=False.")
+        if limit is not None and np.abs(values).max() > limit:
+            raise ValueError(f"runs[{name!r}] must hold costs below {limit:g} to be drawn; "
+                             f"got {np.abs(values).max():.3g}.")
+    return costs
+
+
 def _parabola(w):
     return (w - 3.0) ** 2 + 1.0                                    # J(w) = (w − 3)² + 1
 
@@ -343,20 +368,8 @@ def plot_cost_per_epoch(runs, *, log=True, sharey=False):
     -------
     matplotlib.figure.Figure
     """
-    if not isinstance(runs, dict) or not runs or not all(isinstance(k, str) for k in runs):
-        raise TypeError(f"runs must be a dict of titles (strings) to costs per epoch, such as "
-                        f"{{'η = 0.01': model.cost_}}; got {type(runs).__name__} {runs!r}"[:250] + ".")
-    if len(runs) > 4:
-        raise ValueError(f"runs must hold at most 4 runs (one panel each); got {len(runs)}.")
     log, sharey = as_bool(log, "log"), as_bool(sharey, "sharey")
-    costs = {name: as_vector(values, f"runs[{name!r}]", length_name="n_epochs", finite=True)
-             for name, values in runs.items()}
-    for name, values in costs.items():
-        if values.size == 0:
-            raise ValueError(f"runs[{name!r}] must hold at least one cost; got none.")
-        if log and np.any(values <= 0):
-            raise ValueError(f"runs[{name!r}] must hold positive costs for a log scale; got {values.min():g}. "
-                             "Pass log=False.")
+    costs = _cost_runs(runs, log, "titles", "one panel each")
     fig, axes = plt.subplots(1, len(costs), figsize=(min(10.0, 5.0 * len(costs)), 3.9), layout="constrained",
                              FigureClass=DescribedFigure, sharey=sharey, squeeze=False)
     parts = []

@@ -16,10 +16,10 @@ import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.ticker import FuncFormatter
 
-from course_lib._validation import as_bool, as_vector
+from course_lib._validation import as_bool
 
 from ._core import OKABE_ITO, TICK_SIZE, DescribedFigure, _num, style
-from .gradient_descent import _path, _two_features, plot_cost_surface
+from .gradient_descent import _cost_runs, _path, _two_features, plot_cost_surface
 
 __all__ = ["plot_cost_surfaces_side_by_side", "plot_costs_together"]
 
@@ -138,22 +138,8 @@ def plot_costs_together(runs, *, log=True):
     >>> plot_costs_together({"slow": [50.0, 48.0, 46.0], "fast": [50.0, 20.0, 8.0]}).description[:37]
     'Line chart of the cost per epoch of 2'
     """
-    if not isinstance(runs, dict) or not runs or not all(isinstance(k, str) for k in runs):
-        raise TypeError(f"runs must be a dict of labels (strings) to costs per epoch, such as "
-                        f"{{'η = 0.01': model.cost_}}; got {type(runs).__name__} {runs!r}"[:250] + ".")
-    if len(runs) > 4:
-        raise ValueError(f"runs must hold at most 4 runs (one line each); got {len(runs)}.")
     log = as_bool(log, "log")
-    costs = {name: as_vector(values, f"runs[{name!r}]", length_name="n_epochs", finite=True)
-             for name, values in runs.items()}
-    for name, values in costs.items():
-        if values.size == 0:
-            raise ValueError(f"runs[{name!r}] must hold at least one cost; got none.")
-        if log and np.any(values <= 0):
-            raise ValueError(f"runs[{name!r}] must hold positive costs for a log scale; got {values.min():g}. "
-                             "Pass log=False.")
-        if np.abs(values).max() > 1e300:
-            raise ValueError(f"runs[{name!r}] must hold costs below 1e300 to be drawn; got {np.abs(values).max():.3g}.")
+    costs = _cost_runs(runs, log, "labels", "one line each", limit=1e300)
     fig, ax = plt.subplots(figsize=(7.5, 4.3), layout="constrained", FigureClass=DescribedFigure)
     try:
         parts = []
