@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from course_lib._validation import as_bool, as_generator, as_int, as_real
+from course_lib._estimator import Estimator
+from course_lib._validation import as_bool, as_generator, as_int, as_real, require_fitted
 from course_lib.activations import ACTIVATIONS, _evaluate
 from course_lib.mlp.network import TRAINABLE, _activation, _cross_entropy, _forward, _penalties, _samples, init_params
 
@@ -54,7 +55,7 @@ def _labels(y, name: str, n_samples: int, samples_name: str) -> np.ndarray:
     return labels
 
 
-class MLPClassifier:
+class MLPClassifier(Estimator):
     r"""A multilayer perceptron for two or more classes, trained by (mini-)batch gradient descent.
 
     Hidden layers :math:`A_l = f(A_{l-1} W_l + b_l)`, a softmax output and the
@@ -113,6 +114,8 @@ class MLPClassifier:
     (1.0, array([1, 0]))
     """
 
+    _kind = "classifier"
+
     def __init__(self, hidden_layer_sizes=(16,), activation="tanh", learning_rate=0.1, n_epochs=200, batch_size=None,
                  alpha=0.0, l1=0.0, momentum=0.0, shuffle=True, random_state=0, dtype="float64"):
         self.hidden_layer_sizes = hidden_layer_sizes
@@ -126,14 +129,6 @@ class MLPClassifier:
         self.shuffle = shuffle
         self.random_state = random_state
         self.dtype = dtype
-
-    def __repr__(self):
-        defaults = {"hidden_layer_sizes": (16,), "activation": "tanh", "learning_rate": 0.1, "n_epochs": 200,
-                    "batch_size": None, "alpha": 0.0, "l1": 0.0, "momentum": 0.0, "shuffle": True, "random_state": 0,
-                    "dtype": "float64"}
-        changed = [f"{k}={getattr(self, k)!r}" for k, v in defaults.items() if getattr(self, k) is not v
-                   and not (type(getattr(self, k)) is type(v) and getattr(self, k) == v)]
-        return f"MLPClassifier({', '.join(changed)})"
 
     # -- settings
 
@@ -338,8 +333,7 @@ class MLPClassifier:
     # -- using the trained network
 
     def _check_fitted(self):
-        if not hasattr(self, "coefs_"):
-            raise ValueError(f"This {type(self).__name__} is not fitted yet: call fit(X, y) first.")
+        require_fitted(self, "coefs_")
 
     def _features(self, X) -> np.ndarray:
         """``X`` checked against the fitted network: finite, 2-D, with its number of features."""
