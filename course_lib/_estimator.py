@@ -23,9 +23,11 @@ from __future__ import annotations
 import difflib
 import inspect
 
-from course_lib._validation import NotFittedError
+import numpy as np
 
-__all__ = ["Estimator", "NotFittedError"]
+from course_lib._validation import NotFittedError, as_class_labels
+
+__all__ = ["Estimator", "Classifier", "NotFittedError"]
 
 
 def _same(value, default) -> bool:
@@ -127,3 +129,15 @@ class Estimator:
         elif self._kind == "transformer":
             tags.transformer_tags = TransformerTags(preserves_dtype=["float64"])
         return tags
+
+
+class Classifier(Estimator):
+    """An :class:`Estimator` that predicts class labels; its ``score`` is the accuracy, as in scikit-learn."""
+
+    _kind = "classifier"
+
+    def score(self, X, y) -> float:
+        """The accuracy: the fraction of the samples of ``X`` whose label ``y`` is predicted right."""
+        predicted = self.predict(X)
+        y = as_class_labels(y, "y", n_samples=len(predicted), samples_name="X")
+        return float(np.mean(predicted.astype(object) == y.astype(object)))

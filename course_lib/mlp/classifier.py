@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from course_lib._estimator import Estimator
-from course_lib._validation import as_bool, as_generator, as_int, as_real, require_fitted
+from course_lib._estimator import Classifier
+from course_lib._validation import (as_bool, as_class_labels, as_generator, as_int, as_real, as_samples, label_text,
+                                    labels_text, require_fitted)
 from course_lib.activations import ACTIVATIONS, _evaluate
 from course_lib.mlp.network import TRAINABLE, _activation, _cross_entropy, _forward, _penalties, _samples, init_params
 
@@ -23,39 +24,12 @@ _FAST = {"relu": (lambda Z: np.maximum(Z, 0.0), lambda Z, A: Z > 0.0),
          "tanh": (np.tanh, lambda Z, A: 1.0 - A * A)}
 
 
-
 def _labels(y, name: str, n_samples: int, samples_name: str) -> np.ndarray:
-    """``y`` as a 1-D array of class labels of any kind (numbers, text, bools), one per sample."""
-    if y is None or isinstance(y, (str, bytes, dict)) or callable(y) or not hasattr(y, "__len__"):
-        raise TypeError(f"{name} must be a 1-D array of class labels, one per sample of {samples_name}; "
-                        f"got {type(y).__name__} {str(y)[:60]}.")
-    try:
-        labels = np.asarray(y)
-    except ValueError:
-        raise ValueError(f"{name} must be a 1-D array of class labels; got a ragged sequence.") from None
-    if labels.ndim != 1:
-        hint = f" For a column of labels use {name}.ravel()." if labels.ndim == 2 and 1 in labels.shape else ""
-        raise ValueError(f"{name} must be 1-D with one label per sample; got shape {labels.shape}.{hint}")
-    if labels.size != n_samples:
-        raise ValueError(f"{name} must hold one label per sample of {samples_name}: {samples_name} has {n_samples} "
-                         f"samples but {name} has {labels.size} labels.")
-    if labels.dtype == object:
-        if not all(isinstance(v, (str, bool, np.bool_, int, float, np.number)) for v in labels):
-            bad = next(v for v in labels if not isinstance(v, (str, bool, np.bool_, int, float, np.number)))
-            raise TypeError(f"{name} must hold labels that are numbers or text; got {type(bad).__name__} {str(bad)[:40]}.")
-        if len({type(v) is str for v in labels}) > 1:
-            raise TypeError(f"{name} must hold labels of one kind, all numbers or all text; got a mixture.")
-    if np.iscomplexobj(labels):
-        raise TypeError(f"{name} must hold real labels; got complex numbers.")
-    if labels.dtype.kind in "fc" or labels.dtype == object and all(isinstance(v, (float, np.floating)) for v in labels):
-        if not np.isfinite(labels.astype(float)).all():
-            raise ValueError(f"{name} must hold finite labels; got NaN or inf. Drop those samples first.")
-    if labels.dtype.kind not in "biufUSO":
-        raise TypeError(f"{name} must hold labels that are numbers or text; got dtype {labels.dtype}.")
-    return labels
+    """``y`` as a 1-D array of class labels (the playground widget's name for the shared check)."""
+    return as_class_labels(y, name, n_samples=n_samples, samples_name=samples_name)
 
 
-class MLPClassifier(Estimator):
+class MLPClassifier(Classifier):
     r"""A multilayer perceptron for two or more classes, trained by (mini-)batch gradient descent.
 
     Hidden layers :math:`A_l = f(A_{l-1} W_l + b_l)`, a softmax output and the
@@ -113,8 +87,6 @@ class MLPClassifier(Estimator):
     >>> model.score(X, y), model.predict([[0.0, 1.0], [1.0, 1.0]])
     (1.0, array([1, 0]))
     """
-
-    _kind = "classifier"
 
     def __init__(self, hidden_layer_sizes=(16,), activation="tanh", learning_rate=0.1, n_epochs=200, batch_size=None,
                  alpha=0.0, l1=0.0, momentum=0.0, shuffle=True, random_state=0, dtype="float64"):
@@ -179,11 +151,12 @@ class MLPClassifier(Estimator):
         self._training_settings()
         dtype = self._dtype()
         rng = as_generator(self.random_state)
-        X = _samples(X)
-        y = _labels(y, "y", X.shape[0], "X")
+        X = as_samples(X)
+        y = as_class_labels(y, "y", n_samples=X.shape[0])
         classes, codes = np.unique(y, return_inverse=True)
         if classes.size < 2:
-            raise ValueError(f"y must hold at least two classes; got only {classes.tolist()[:1]}.")
+            raise ValueError(f"y must hold at least two classes; got only {labels_text(classes)}. A classifier "
+                             "learns to tell classes apart: give it samples of each.")
         if (X_val is None) != (y_val is None):
             raise ValueError("X_val and y_val must be given together (or neither); got only "
                              f"{'y_val' if X_val is None else 'X_val'}.")
@@ -191,11 +164,11 @@ class MLPClassifier(Estimator):
             X_val = _samples(X_val, "X_val")
             if X_val.shape[1] != X.shape[1]:
                 raise ValueError(f"X_val must have the {X.shape[1]} features of X; got {X_val.shape[1]}.")
-            y_val = _labels(y_val, "y_val", X_val.shape[0], "X_val")
+            y_val = as_class_labels(y_val, "y_val", n_samples=X_val.shape[0], samples_name="X_val")
             known = np.isin(y_val, classes)
             if not known.all():
-                raise ValueError(f"y_val must hold only the classes of y, {classes.tolist()[:10]}; got "
-                                 f"{y_val[~known][0]!r}.")
+                raise ValueError(f"y_val must hold only the classes of y, {labels_text(classes, 10)}; got "
+                                 f"{label_text(y_val[~known][0])}.")
             self._X_val, self._codes_val = X_val.astype(dtype, copy=False), np.searchsorted(classes, y_val)
         else:
             self._X_val = self._codes_val = None
@@ -236,9 +209,11 @@ class MLPClassifier(Estimator):
         """
         self._check_fitted()
         n_epochs = as_int(n_epochs, "n_epochs", minimum=0, maximum=1_000_000)
-        if self._architecture() != (self._sizes, self._act):
-            raise ValueError("hidden_layer_sizes and activation must stay as they were at fit; they changed. "
-                             "Call fit(X, y) again to start a network of the new shape.")
+        sizes, act = self._architecture()
+        if (sizes, act) != (self._sizes, self._act):
+            was, now = f"{self._sizes}, {self._act.name!r}", f"{sizes}, {act.name!r}"
+            raise ValueError(f"hidden_layer_sizes and activation must stay as they were at fit; they changed from "
+                             f"{was} to {now}. Call fit(X, y) again to start a network of the new shape.")
         learning_rate, batch_size, alpha, l1, momentum, shuffle = self._training_settings()
         X, Y, n = self._X, self._Y, self._X.shape[0]
         batch_size = n if batch_size is None else min(batch_size, n)
@@ -353,9 +328,3 @@ class MLPClassifier(Estimator):
         """The most probable class label for each row of ``X``."""
         proba = self.predict_proba(X)                                     # (n, k)
         return self.classes_[proba.argmax(axis=1)]
-
-    def score(self, X, y) -> float:
-        """The accuracy: the fraction of the samples of ``X`` whose label ``y`` is predicted right."""
-        X = self._features(X)
-        y = _labels(y, "y", X.shape[0], "X")
-        return float(np.mean(self.predict(X).astype(object) == y.astype(object)))
