@@ -152,7 +152,8 @@ def as_matrix(value, name: str, *, rows: str = "n_samples", cols: str = "n_featu
     array = as_float_array(value, name, finite=finite)
     if array.ndim != 2:
         hint = (
-            f" For a single sample use {name}.reshape(1, -1); for a single feature use {name}.reshape(-1, 1)."
+            f" Reshape your data: for a single sample use {name}.reshape(1, -1); for a single feature use "
+            f"{name}.reshape(-1, 1)."
             if array.ndim == 1
             else ""
         )
@@ -168,11 +169,13 @@ def as_samples(value, name: str = "X") -> np.ndarray:
     >>> as_samples(np.empty((0, 2)))
     Traceback (most recent call last):
     ...
-    ValueError: X must hold at least one sample and one feature to learn from; got shape (0, 2).
+    ValueError: X must hold at least one sample and one feature to learn from; got 0 sample(s) and 2 feature(s) (shape=(0, 2)) while a minimum of 1 is required of each.
     """
     X = as_matrix(value, name, finite=True)
     if X.shape[0] == 0 or X.shape[1] == 0:
-        raise ValueError(f"{name} must hold at least one sample and one feature to learn from; got shape {X.shape}.")
+        raise ValueError(f"{name} must hold at least one sample and one feature to learn from; got {X.shape[0]} "
+                         f"sample(s) and {X.shape[1]} feature(s) (shape={X.shape}) while a minimum of 1 is required "
+                         "of each.")
     return X
 
 
@@ -515,9 +518,14 @@ def as_class_labels(y, name: str = "y", *, n_samples: int | None = None, samples
     >>> as_class_labels([0.5, 1.25, 2.0])
     Traceback (most recent call last):
     ...
-    ValueError: y must hold class labels; got numbers that are not whole, such as 0.5: these look like measurements (a regression target), not classes. A classifier needs labels such as 0, 1, 2 or 'setosa'.
+    ValueError: y must hold class labels; got numbers that are not whole, such as 0.5: these look like continuous measurements (a regression target), not classes. A classifier needs labels such as 0, 1, 2 or 'setosa'.
     """
-    if y is None or isinstance(y, (str, bytes, dict)) or callable(y) or not hasattr(y, "__len__"):
+    if y is None:
+        raise ValueError(f"{name} must be an array of class labels, one per sample of {samples_name}; got None. A "
+                         f"classifier requires {name} to be passed, but the target {name} is None: pass the labels, "
+                         "as in fit(X, y).")
+    if (isinstance(y, (str, bytes, dict)) or callable(y)
+            or not (hasattr(y, "__len__") or hasattr(y, "__array__"))):
         raise TypeError(f"{name} must be a 1-D array of class labels, one per sample of {samples_name}; "
                         f"got {_describe(y)}.")
     try:
@@ -548,8 +556,8 @@ def as_class_labels(y, name: str = "y", *, n_samples: int | None = None, samples
         fractional = values != np.round(values)
         if fractional.any():
             raise ValueError(f"{name} must hold class labels; got numbers that are not whole, such as "
-                             f"{label_text(labels[fractional][0])}: these look like measurements (a regression "
-                             "target), not classes. A classifier needs labels such as 0, 1, 2 or 'setosa'.")
+                             f"{label_text(labels[fractional][0])}: these look like continuous measurements (a "
+                             "regression target), not classes. A classifier needs labels such as 0, 1, 2 or 'setosa'.")
     return labels
 
 
@@ -621,11 +629,12 @@ def check_fitted(estimator, X, attribute: str, *, name: str = "X", call: str = "
     >>> check_fitted(Model(), [[1.0]], "w_")
     Traceback (most recent call last):
     ...
-    ValueError: X has 1 features, but this Model was fitted with 2. Give it the same features, in the same order.
+    ValueError: X has 1 features, but Model is expecting 2 features as input, the number it was fitted with. Give it the same features, in the same order.
     """
     require_fitted(estimator, attribute, call=call)
     X = as_matrix(X, name, finite=True)
     if X.shape[1] != estimator.n_features_in_:
-        raise ValueError(f"{name} has {X.shape[1]} features, but this {type(estimator).__name__} was fitted with "
-                         f"{estimator.n_features_in_}. Give it the same features, in the same order.")
+        raise ValueError(f"{name} has {X.shape[1]} features, but {type(estimator).__name__} is expecting "
+                         f"{estimator.n_features_in_} features as input, the number it was fitted with. Give it the "
+                         "same features, in the same order.")
     return X

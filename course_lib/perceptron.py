@@ -114,13 +114,14 @@ class _LinearTwoClasses(Classifier):
         classes = np.unique(y)
         model = type(self).__name__
         if classes.size < 2:
-            raise ValueError(f"y must hold two classes, one for each side of the line; got only "
+            raise ValueError(f"y must hold two classes, one for each side of the line; got only one class, "
                              f"{labels_text(classes)}. {model} needs samples of both classes to learn where "
                              "the line goes.")
         if classes.size > 2:
-            raise ValueError(f"y must hold two classes: {model} separates two classes with one line; got "
-                             f"{classes.size} classes, {labels_text(classes)}. Keep two of them, or use "
-                             "course_lib.mlp.MLPClassifier (lesson 06), which learns any number of classes.")
+            raise ValueError(f"y must hold two classes; got {classes.size} classes, {labels_text(classes)}. Only "
+                             f"binary classification is supported: {model} separates two classes with one line. "
+                             "Keep two of them, or use course_lib.mlp.MLPClassifier (lesson 06), which learns any "
+                             "number of classes.")
         return classes, np.where(y == classes[1], 1.0, -1.0)
 
     def _check_fitted(self, X, name: str = "X") -> np.ndarray:

@@ -8,6 +8,7 @@ asks an estimator for its tags (tests/test_environment_files.py guards ``import 
 from __future__ import annotations
 
 import pickle
+import warnings
 
 import numpy as np
 import pytest
@@ -139,3 +140,46 @@ def test_a_course_scaler_works_in_front_of_a_scikit_learn_model(iris):
     from sklearn.linear_model import LogisticRegression
 
     assert cross_val_score(make_pipeline(StandardScaler(), LogisticRegression()), *iris, cv=CV).mean() > 0.9
+
+
+# ---------------------------------------------------------------------------- scikit-learn's own checks
+
+WORDING = "scikit-learn matches its own message here; the course's says what was got and how to fix it"
+NOT_FITTED = ("scikit-learn tests for its own NotFittedError class; course_lib's (a ValueError and an "
+              "AttributeError, as scikit-learn's) cannot be that class without importing scikit-learn")
+COLUMN_Y = ("a column y of shape (n, 1) is refused with the fix (y.ravel()) rather than accepted with scikit-learn's "
+            "DataConversionWarning: the course never warns, and the column is usually a slip (df[['species']])")
+COMPLEX = "complex X is the wrong kind of value, so TypeError (as_float_array), where scikit-learn wants ValueError"
+OBJECT_X = f"X holding a dict: {WORDING} (which column, which entry)"
+KNOWN_FAILURES = {  # every check that does not pass, and why; a new failure or a newly passing check fails the test
+    "Perceptron": {"check_estimators_unfitted": NOT_FITTED, "check_complex_data": COMPLEX,
+                   "check_dtype_object": OBJECT_X, "check_supervised_y_2d": COLUMN_Y},
+    "AdalineGD": {"check_estimators_unfitted": NOT_FITTED, "check_complex_data": COMPLEX,
+                  "check_dtype_object": OBJECT_X, "check_supervised_y_2d": COLUMN_Y},
+    "MLPClassifier": {"check_estimators_unfitted": NOT_FITTED, "check_complex_data": COMPLEX,
+                      "check_dtype_object": OBJECT_X, "check_supervised_y_2d": COLUMN_Y},
+    "StandardScaler": {"check_complex_data": COMPLEX, "check_dtype_object": OBJECT_X,
+                       **dict.fromkeys(["check_estimator_sparse_array", "check_estimator_sparse_matrix"],
+                                       "scikit-learn sets with_mean=False on anything named StandardScaler before "
+                                       "giving it sparse X; the course's scaler has no settings and takes dense X only")},
+    "MinMaxScaler": {"check_complex_data": COMPLEX, "check_dtype_object": OBJECT_X},
+}
+CHECKED = [Perceptron(), AdalineGD(learning_rate=0.001),  # the default 0.01 diverges on raw data, as lesson 05 shows
+           StandardScaler(), MinMaxScaler(), MLPClassifier()]
+
+
+@pytest.mark.parametrize("estimator", CHECKED, ids=lambda e: type(e).__name__)
+def test_scikit_learns_check_estimator_passes_at_least_90_percent_and_the_rest_is_explained(estimator):
+    from sklearn.utils.estimator_checks import check_estimator
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # its checks warn on purpose (skips, data conversions)
+        results = check_estimator(estimator, on_fail=None)
+    ran = [r for r in results if r["status"] in ("passed", "failed")]
+    failed = {r["check_name"]: str(r["exception"])[:300] for r in ran if r["status"] == "failed"}
+    known = KNOWN_FAILURES[type(estimator).__name__]
+    assert set(failed) == set(known), (
+        f"new failures: {({k: v for k, v in failed.items() if k not in known})}; "
+        f"now passing (remove from KNOWN_FAILURES): {sorted(set(known) - set(failed))}")
+    passed = sum(r["status"] == "passed" for r in ran)
+    assert passed / len(ran) >= 0.9, f"{passed} of {len(ran)} checks pass"

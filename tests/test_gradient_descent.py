@@ -239,7 +239,7 @@ def test_init_only_stores_settings_and_fit_checks_them(iris_two):
         AdalineGD(n_epochs="ten").fit(*iris_two)
     with pytest.raises(ValueError, match="batch_size"):
         AdalineGD(batch_size=0).fit(*iris_two)
-    with pytest.raises(ValueError, match="y must hold two classes: AdalineGD separates two classes"):
+    with pytest.raises(ValueError, match="y must hold two classes; got 3 classes.*AdalineGD separates two classes"):
         AdalineGD().fit(iris_two[0], np.arange(len(iris_two[1])) % 3)
 
 

@@ -289,7 +289,7 @@ def test_unfitted_and_mismatched_use_is_explained():
     with pytest.raises(ValueError, match="not fitted yet"):
         MLPClassifier().predict([[0.0, 1.0]])
     model = MLPClassifier((2,), n_epochs=1).fit(X_SMALL, LABELS)
-    with pytest.raises(ValueError, match="X has 2 features, but this MLPClassifier was fitted with 3"):
+    with pytest.raises(ValueError, match="X has 2 features, but MLPClassifier is expecting 3 features as input"):
         model.predict([[0.0, 1.0]])
     with pytest.raises(ValueError, match="y must hold at least two classes"):
         MLPClassifier().fit(X_SMALL, np.zeros(7))

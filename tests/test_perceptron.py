@@ -108,7 +108,7 @@ def test_using_an_unfitted_model_or_other_features_is_explained():
     with pytest.raises(ValueError, match="not fitted yet: call fit"):
         Perceptron().predict([[1.0, 2.0]])
     model = Perceptron().fit(*SETOSA_VERSICOLOR)
-    with pytest.raises(ValueError, match="X has 3 features, but this Perceptron was fitted with 2"):
+    with pytest.raises(ValueError, match="X has 3 features, but Perceptron is expecting 2 features as input, the number it was fitted with"):
         model.predict([[1.0, 2.0, 3.0]])
 
 
@@ -133,9 +133,9 @@ def test_labels_given_as_minus_and_plus_one_are_answered_as_given():
 @pytest.mark.parametrize("Model", [Perceptron, AdalineGD])
 @pytest.mark.parametrize("y, message", [
     (np.repeat(["setosa", "versicolor", "virginica", "setosa"], 25),
-     r"y must hold two classes: \w+ separates two classes with one line; got 3 classes, "
-     r"\['setosa', 'versicolor', 'virginica'\]\. .*MLPClassifier"),
-    (np.ones(100), r"y must hold two classes, one for each side of the line; got only \[1\.0\]"),
+     r"y must hold two classes; got 3 classes, \['setosa', 'versicolor', 'virginica'\]\. Only binary "
+     r"classification is supported: \w+ separates two classes with one line\. .*MLPClassifier"),
+    (np.ones(100), r"y must hold two classes, one for each side of the line; got only one class, \[1\.0\]"),
     (np.linspace(0.0, 1.0, 100), r"not whole, such as 0\.0101.*not classes"),
     (np.array([1, -1] * 50)[:, np.newaxis], r"got shape \(100, 1\)\. For a column of labels use y\.ravel\(\)"),
     ([1, -1] * 49, "X has 100 samples but y has 98 labels"),

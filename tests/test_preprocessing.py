@@ -94,7 +94,7 @@ def test_bad_input_gets_a_clear_error(Scaler, bad, error, words):
 def test_transform_checks_that_it_was_fitted_on_the_same_features(Scaler):
     with pytest.raises(ValueError, match="not fitted"):
         Scaler().transform([[1.0]])
-    with pytest.raises(ValueError, match="3 features, but this .* was fitted with 2"):
+    with pytest.raises(ValueError, match="3 features, but .* is expecting 2 features as input"):
         Scaler().fit([[1.0, 2.0], [2.0, 1.0]]).transform([[1.0, 2.0, 3.0]])
     assert repr(Scaler()) == f"{Scaler.__name__}()"
 

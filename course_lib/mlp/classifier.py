@@ -10,8 +10,8 @@ from __future__ import annotations
 import numpy as np
 
 from course_lib._estimator import Classifier
-from course_lib._validation import (as_bool, as_class_labels, as_generator, as_int, as_real, as_samples, label_text,
-                                    labels_text, require_fitted)
+from course_lib._validation import (as_bool, as_class_labels, as_generator, as_int, as_real, as_samples, check_fitted,
+                                    label_text, labels_text, require_fitted)
 from course_lib.activations import ACTIVATIONS, _evaluate
 from course_lib.mlp.network import TRAINABLE, _activation, _cross_entropy, _forward, _penalties, _samples, init_params
 
@@ -155,7 +155,7 @@ class MLPClassifier(Classifier):
         y = as_class_labels(y, "y", n_samples=X.shape[0])
         classes, codes = np.unique(y, return_inverse=True)
         if classes.size < 2:
-            raise ValueError(f"y must hold at least two classes; got only {labels_text(classes)}. A classifier "
+            raise ValueError(f"y must hold at least two classes; got only one class, {labels_text(classes)}. A classifier "
                              "learns to tell classes apart: give it samples of each.")
         if (X_val is None) != (y_val is None):
             raise ValueError("X_val and y_val must be given together (or neither); got only "
@@ -312,12 +312,7 @@ class MLPClassifier(Classifier):
 
     def _features(self, X) -> np.ndarray:
         """``X`` checked against the fitted network: finite, 2-D, with its number of features."""
-        self._check_fitted()
-        X = _samples(X)
-        if X.shape[1] != self.n_features_in_:
-            raise ValueError(f"X has {X.shape[1]} features, but this {type(self).__name__} was fitted with "
-                             f"{self.n_features_in_}. Give it the same features, in the same order.")
-        return X
+        return _samples(check_fitted(self, X, "coefs_"))
 
     def predict_proba(self, X) -> np.ndarray:
         """The probability of each class for each row of ``X``, shape ``(n_samples, n_classes)``; rows sum to 1."""
