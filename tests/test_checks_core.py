@@ -54,7 +54,7 @@ def test_returning_a_list_where_an_array_is_expected_is_explained():
 
 
 def test_a_wrong_shape_is_explained_with_both_shapes():
-    with pytest.raises(AssertionError, match=r"expected \(2,\), got \(1, 2\)"):
+    with pytest.raises(AssertionError, match=r"should have shape \(2,\); yours has \(1, 2\): one axis too many"):
         _check(lambda x: (2 * np.asarray(x)).reshape(1, -1) if np.ndim(x) else 2 * x)
 
 
