@@ -104,6 +104,20 @@ class Mistake:
 
 
 @dataclass(frozen=True)
+class Symptom:
+    """A typical wrong answer known by a property of its result rather than by its value.
+
+    ``test(received, *args, **kwargs)`` says whether the student's result for one case shows
+    the symptom (indices drawn twice, several 1s in a one-hot row …). It is given in
+    ``mistakes`` beside the :class:`Mistake` s and its hint shown only when the symptom holds
+    on *every* case where the result is wrong. A ``test`` that raises counts as "no".
+    """
+
+    hint: str
+    test: Callable[..., bool]
+
+
+@dataclass(frozen=True)
 class CrashHint:
     """A hint for a student function that raises or warns ``error`` (optionally only when its message contains ``text``)."""
 
@@ -118,7 +132,7 @@ def run_check(
     cases: Sequence[Case],
     reference: Callable,
     *,
-    mistakes: Sequence[Mistake] = (),
+    mistakes: Sequence[Mistake | Symptom] = (),
     crash_hints: Sequence[CrashHint] = (),
     general_hint: str = "Compare your code with the formula just above the exercise.",
     rtol: float = 1e-6,
@@ -189,7 +203,7 @@ def _wrong(exercise, title, function, failure, tried, reference, mistakes, gener
     case, expected, problem = failure
     got = next(got for c, got in tried if c is case)
     sizes = [case_sizes(c.args, names) for c, _ in tried]
-    hint = next((m.hint for m in mistakes if _matches_everywhere(m, tried, rtol, atol)), None)
+    hint = next((m.hint for m in mistakes if _matches_everywhere(m, tried, rtol, atol, reference)), None)
     facts: list[tuple[str, str]] = []
     parts = _parts(got, expected)
     if parts:
@@ -203,7 +217,8 @@ def _wrong(exercise, title, function, failure, tried, reference, mistakes, gener
                          if _compare(g[focus], reference(*c.args, **c.kwargs)[focus], rtol, atol) is not None)
         expected = reference(*case.args, **case.kwargs)
         if hint is None:
-            hint = next((m.hint for m in mistakes if _matches_part(m, focus, tried, reference, rtol, atol)), None)
+            hint = next((m.hint for m in mistakes if isinstance(m, Mistake)
+                         and _matches_part(m, focus, tried, reference, rtol, atol)), None)
         hint = hint or _order_hint(tried, reference)
         if hint is None:
             subject = f"Your {labels[focus]} is" if exercise.returns else f"Your {_NAMES[focus]} value is"
@@ -214,8 +229,8 @@ def _wrong(exercise, title, function, failure, tried, reference, mistakes, gener
         problem = _compare(received, wanted, rtol, atol, (), function, label if exercise.returns else "") or ""
     else:
         hint = hint or _order_hint(tried, reference) or (
-            None if isinstance(expected, (tuple, list)) else
-            transformation_hint([(g, reference(*c.args, **c.kwargs)) for c, g in tried], sizes))
+            None if isinstance(expected, tuple) else
+            transformation_hint([(_flat(g), _flat(reference(*c.args, **c.kwargs))) for c, g in tried], sizes))
         wanted, received = expected, got
     hint = hint or general_hint
     shown_expected, shown_got = show(wanted), show(received)
@@ -236,6 +251,16 @@ def _wrong(exercise, title, function, failure, tried, reference, mistakes, gener
                                + [text for _, text in facts]
                                + ([f"They first differ at {difference}."] if difference else []) + [problem]))
     return CheckFailed(f"{title} is not right yet", rows, hint, plain=f"{sentence}\nHint: {hint}")
+
+
+def _flat(value):
+    """A list of arrays (the batches of an epoch) as one array, so that slips show across items; else ``value``."""
+    if isinstance(value, list) and value and all(isinstance(item, (np.ndarray, list)) for item in value):
+        try:
+            return np.concatenate([np.ravel(np.asarray(item, dtype=float)) for item in value])
+        except (TypeError, ValueError):
+            return value
+    return value
 
 
 def _parts(got, expected) -> bool:
@@ -269,7 +294,7 @@ def _which_parts(labels, wrong, focus, order, named: bool) -> str:
         f"{_join(bad)} {'is' if len(bad) == 1 else 'are'} {'not' if right else 'wrong'}")
     if len(bad) > 1:
         text += f" — {labels[focus]} comes first, look there"
-    return text[0].upper() + text[1:] + "."
+    return text + "."
 
 
 def _matches_part(mistake: Mistake, part: int, tried, reference, rtol: float, atol: float) -> bool:
@@ -351,7 +376,10 @@ def _crashed(title: str, call: str, error: Exception, crash_hints: Sequence[Cras
              exercise: Exercise | None = None) -> CheckFailed:
     frames = student_frames(error)
     described = f"{type(error).__name__}: {error}"
-    shapes = explain_shape_error(error, frames[-1].source, frames[-1].namespace) if frames else None
+    try:  # the explanation must never hide the student's error behind one of ours
+        shapes = explain_shape_error(error, frames[-1].source, frames[-1].namespace) if frames else None
+    except Exception:
+        shapes = None
     if shapes:
         described = f"{type(error).__name__} in {shapes}"
     elif len(described) > 150:
@@ -376,8 +404,19 @@ def _warned(title: str, call: str, warning, crash_hints: Sequence[CrashHint]) ->
                        frames=warning_frames(warning), plain=f"{call} warned {described}\nHint: {hint}")
 
 
-def _matches_everywhere(mistake: Mistake, tried, rtol: float, atol: float) -> bool:
-    """Whether ``mistake`` returns what the student's function returned, on every case tried."""
+def _matches_everywhere(mistake, tried, rtol: float, atol: float, reference=None) -> bool:
+    """Whether ``mistake`` returns what the student's function returned, on every case tried.
+
+    A :class:`Symptom` matches when its test holds on every case whose result is wrong.
+    """
+    if isinstance(mistake, Symptom):
+        wrong = [(case, got) for case, got in tried
+                 if reference is None or _compare(got, reference(*case.args, **case.kwargs), rtol, atol) is not None]
+        try:
+            return bool(wrong) and all(mistake.test(got, *copy.deepcopy(case.args), **copy.deepcopy(case.kwargs))
+                                       for case, got in wrong)
+        except Exception:
+            return False
     for case, got in tried:
         try:
             wrong = mistake.returns(*copy.deepcopy(case.args), **copy.deepcopy(case.kwargs))

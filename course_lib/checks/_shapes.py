@@ -7,8 +7,8 @@ frame's namespace, without calling anything of theirs) and names the product tha
 
     dZ2 @ W2: dZ2 is (5, 3), W2 is (4, 3); @ needs the 3 columns of dZ2 to match the 4 rows of W2.
 
-It evaluates only names, ``.T``, indexing with constants and arithmetic between them, so
-nothing with side effects runs twice.
+It evaluates only names, ``.T``, indexing, arithmetic and numpy functions without side
+effects (``np.tanh``, ``.sum(axis=1)`` …), so nothing of the student's runs twice.
 """
 
 from __future__ import annotations
@@ -18,7 +18,11 @@ import ast
 import numpy as np
 
 _SHAPE_ERRORS = ("matmul", "could not be broadcast", "not aligned", "shapes")
-_OPERATORS = {ast.MatMult: "@", ast.Mult: "*", ast.Add: "+", ast.Sub: "-", ast.Div: "/"}
+_OPERATORS = {ast.MatMult: "@", ast.Mult: "*", ast.Add: "+", ast.Sub: "-", ast.Div: "/", ast.Pow: "**"}
+# numpy functions and array methods without side effects, which may be evaluated to learn a shape
+_PURE = {"tanh", "exp", "log", "sqrt", "abs", "maximum", "minimum", "cosh", "sinh", "square", "sum", "mean",
+         "max", "min", "dot", "matmul", "transpose", "where", "ones_like", "zeros_like", "reshape", "sign",
+         "argmax", "outer", "log1p", "expm1", "clip", "std", "var", "eye", "array", "asarray"}
 
 
 def is_shape_error(error: BaseException) -> bool:
@@ -26,7 +30,7 @@ def is_shape_error(error: BaseException) -> bool:
 
 
 def _safe(node: ast.AST) -> bool:
-    """Whether ``node`` can be evaluated without calling anything: names, .T, constant indexing, arithmetic."""
+    """Whether ``node`` can be evaluated without side effects: names, .T, indexing, arithmetic, pure numpy calls."""
     if isinstance(node, (ast.Name, ast.Constant)):
         return True
     if isinstance(node, ast.Attribute):
@@ -38,6 +42,12 @@ def _safe(node: ast.AST) -> bool:
         return type(node.op) in _OPERATORS and _safe(node.left) and _safe(node.right)
     if isinstance(node, ast.UnaryOp):
         return _safe(node.operand)
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in _PURE:
+        owner = node.func.value
+        return ((isinstance(owner, ast.Name) and owner.id in ("np", "numpy")) or _safe(owner)) and all(
+            _safe(a) for a in node.args) and all(_safe(k.value) for k in node.keywords)
+    if isinstance(node, (ast.Tuple, ast.List)):
+        return all(_safe(e) for e in node.elts)
     return False
 
 
@@ -104,17 +114,28 @@ def explain_shape_error(error: BaseException, source: str, namespace: dict | Non
         left_shape, right_shape = _shape(left), _shape(right)
         if left_shape is None or right_shape is None or _fits(operator, left_shape, right_shape):
             continue
-        a, b = ast.unparse(left_node), ast.unparse(right_node)
+        a, b = _written(left_node), _written(right_node)
         shown = f"{a} {operator} {b}: {a} is {left_shape}, {b} is {right_shape}"
         if operator == "@":
             inner = right_shape[0] if len(right_shape) == 1 else right_shape[-2]
-            return (f"{shown}; @ needs the {left_shape[-1]} columns of {a} to match the {inner} rows of {b}.")
+            text = f"{shown}; @ needs the {left_shape[-1]} columns of {a} to match the {inner} rows of {b}."
+            if left_shape == right_shape:
+                text += " (Equal shapes would fit an entry-by-entry product, *.)"
+            return text
         axis = _disagreeing_axis(left_shape, right_shape)
         text = f"{shown}; {operator} works entry by entry, and {axis}."
+        if len(right_shape) == len(left_shape) - 1 and right_shape == left_shape[:-1]:
+            text += f" A column of {b} needs the shape {right_shape + (1,)}."
         if len(left_shape) == 2 and len(right_shape) == 2 and left_shape[-1] == right_shape[0]:
             text += " (These shapes would fit a matrix product, @.)"
         return text
     return None
+
+
+def _written(node: ast.AST) -> str:
+    """An operand as the student wrote it, in brackets when it is itself an operation."""
+    text = ast.unparse(node)
+    return f"({text})" if isinstance(node, ast.BinOp) else text
 
 
 def _disagreeing_axis(left: tuple, right: tuple) -> str:
