@@ -227,11 +227,15 @@ def _wrong(exercise, title, function, failure, tried, reference, mistakes, gener
         facts.append(("returned", _which_parts(labels, wrong, focus, order, bool(exercise.returns))))
         wanted, received, label = expected[focus], got[focus], labels[focus]
         problem = _compare(received, wanted, rtol, atol, (), function, label if exercise.returns else "") or ""
+        if hint is None and np.shape(received) != np.shape(wanted) and exercise.shapes:
+            hint = f"Which axis went wrong? In this exercise: {exercise.shapes}"
     else:
         hint = hint or _order_hint(tried, reference) or (
             None if isinstance(expected, tuple) else
             transformation_hint([(_flat(g), _flat(reference(*c.args, **c.kwargs))) for c, g in tried], sizes))
         wanted, received = expected, got
+        if hint is None and exercise.shapes and isinstance(expected, np.ndarray) and np.shape(got) != expected.shape:
+            hint = f"Which axis went wrong? In this exercise: {exercise.shapes}"
     hint = hint or general_hint
     shown_expected, shown_got = show(wanted), show(received)
     difference = first_difference(received, wanted, rtol, atol)
