@@ -322,8 +322,8 @@ def check_backward_pass(backward_pass) -> None:
         ],
         crash_hints=[CrashHint(RuntimeWarning, "np.exp overflowed on output scores near 800: how does the lesson keep "
                                                "softmax finite for large scores?", text="overflow")],
-        general_hint="Which gradient is the first to go wrong? Check the quantities it is made of, in the order "
-                     "you compute them (Exercises 6.3 and 6.4 are checked pieces you can call).",
+        general_hint="Which gradient goes wrong first? Check what it is made of, in the order you compute it "
+                     "(6.3 and 6.4 are checked pieces you can call).",
     )
 
 
