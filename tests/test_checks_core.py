@@ -156,7 +156,7 @@ def test_several_returned_values_are_judged_by_name_and_the_first_wrong_in_the_c
 
     failure = _failure(answer)
     assert "dW2 and db2 are right; dW1 and db1 are not — dW1 comes first, look there." in str(failure)
-    assert str(failure).startswith("grads(X (4, 3), W (3, 2)) should be array([[ 0.3206, 0.122 ],")  # dW1's
+    assert str(failure).startswith("grads(X (4, 3), W (3, 2)) should be dW1 array([[ 0.3206, 0.122 ],")
 
 
 def test_a_slip_in_one_part_is_named_for_that_part_on_every_case():

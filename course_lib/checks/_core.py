@@ -255,6 +255,8 @@ def _wrong(exercise, title, function, failure, tried, reference, mistakes, gener
     elif difference and not problem and shown_expected != shown_got and "…" not in shown_expected + shown_got:
         difference = None  # both arrays are shown whole: the difference is plain to see
     call = case.describe(name, names)
+    if parts and exercise.returns:  # say which of the values is shown
+        shown_expected, shown_got = f"{label} {shown_expected}", f"{label} {shown_got}"
     rows = [("input", call)] + facts + [("expected", shown_expected), ("received", shown_got)]
     rows += [("differs at", difference)] if difference else []
     rows += [("", problem)] if problem else []
