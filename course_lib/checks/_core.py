@@ -200,6 +200,7 @@ def run_check(
 def _wrong(exercise, title, function, failure, tried, reference, mistakes, general_hint, rtol, atol, names):
     """The CheckFailed for a wrong result: the facts of one case, and the hint that fits every case."""
     name = exercise.function_name
+    reference = _remembered(reference)  # the hints compare with it many times: compute each case once
     case, expected, problem = failure
     got = next(got for c, got in tried if c is case)
     sizes = [case_sizes(c.args, names) for c, _ in tried]
@@ -267,6 +268,18 @@ def _wrong(exercise, title, function, failure, tried, reference, mistakes, gener
                                + [text for _, text in facts]
                                + ([f"They first differ at {difference}."] if difference else []) + [problem]))
     return CheckFailed(f"{title} is not right yet", rows, hint, plain=f"{sentence}\nHint: {hint}")
+
+
+def _remembered(reference):
+    """``reference``, computing each case's expected value once (cases are told apart by their arguments)."""
+    memory = {}
+
+    def remembered(*args, **kwargs):
+        key = tuple(map(id, args)) + tuple((k, id(v)) for k, v in sorted(kwargs.items()))
+        if key not in memory:
+            memory[key] = reference(*args, **kwargs)
+        return memory[key]
+    return remembered
 
 
 def _where_they_differ(got, expected, rtol, atol) -> str | None:
