@@ -35,6 +35,21 @@ What the engine gives every exercise, with nothing to declare:
 A :class:`Mistake` matches when it gives the student's whole result on every input; for a
 function returning several values it also matches when it gives the student's *first wrong
 value* on every input, so that one slip is named even when a later step has another.
+
+For a checker's author, beyond ``run_check(Exercise(...), function, cases=..., reference=...,
+mistakes=..., crash_hints=..., general_hint=...)``:
+
+* ``Exercise(..., returns=("dW1", "db1", "dW2", "db2"), computed=("dW2", "db2", "dW1", "db1"),
+  shapes="X is (n, n_in), …")`` names the returned values, the order they are computed in and
+  the exercise's shapes (all optional);
+* a :class:`Symptom` in ``mistakes`` names a slip known by a property of the result (indices
+  drawn twice) rather than by its value;
+* ``accept_lists=True`` lets a correct list pass where an array is asked;
+* the checker's module declares ``DROPPED_TERMS = {"check_name": {"the bias": solution_without_it,
+  …}}``: the contract test (tests/test_checks_contract.py) proves each of them fails the check;
+* hints ask a question or name the quantity to look at, and never spell out a formula of the
+  solution; the general hint ends in a question; every failure fits in ten lines (all three are
+  contract tests).
 """
 
 from __future__ import annotations
