@@ -9,14 +9,7 @@ import numpy as np
 import pytest
 
 from course_lib.checks import check_accuracy, check_confusion_matrix, check_minibatches, check_one_hot
-from check_helpers import failure_lines, message, passes
-
-
-def _fails_with(check, answer, hint):
-    text = message(check, answer)
-    assert hint in text, text
-    lines = failure_lines(check, answer)
-    assert len(lines) <= 10, "\n".join(lines)
+from check_helpers import fails_with, message, passes
 
 
 # ---------------------------------------------------------------- 7.1
@@ -72,7 +65,7 @@ def _float_labels(labels, n_classes):
 ], ids=["transposed", "shift-left", "shift-right", "index-error", "width-from-labels", "hard-coded-10",
         "columns-set", "rows-by-label", "float-labels", "identity", "counts-per-class", "twos"])
 def test_one_hot_mistakes_get_their_hint(answer, hint):
-    _fails_with(check_one_hot, answer, hint)
+    fails_with(check_one_hot, answer, hint)
 
 
 def test_an_off_by_one_column_shows_where_the_rows_differ():
@@ -168,7 +161,7 @@ def _new_rng_per_batch(n_samples, batch_size, random_state):
 ], ids=["not-shuffled", "last-dropped", "range-stops-early", "with-replacement", "choice", "other-seed",
         "global-seed", "shuffle-returns-none", "slice-end", "array-split-count", "from-one", "new-rng-per-batch"])
 def test_minibatches_mistakes_get_their_hint(answer, hint):
-    _fails_with(check_minibatches, answer, hint)
+    fails_with(check_minibatches, answer, hint)
 
 
 # ---------------------------------------------------------------- 7.3
@@ -206,7 +199,7 @@ def test_accuracy_correct_variants_pass(answer, capsys):
 ], ids=["count", "error-rate", "array-equal", "percent", "floor-division", "over-classes", "divided-twice",
         "rounded", "one-minus", "n-plus-one", "unknown-slip"])
 def test_accuracy_mistakes_get_their_hint(answer, hint):
-    _fails_with(check_accuracy, answer, hint)
+    fails_with(check_accuracy, answer, hint)
 
 
 def test_accuracy_count_prints_as_a_number():
@@ -304,7 +297,7 @@ def _diagonal_only(y_true, y_pred, n_classes):
 ], ids=["transposed", "swapped-arguments", "fancy-index-set", "fancy-index-add", "normalised", "over-n",
         "size-from-labels", "size-from-true-labels", "labels-from-one", "diagonal-only", "twice", "plus-identity"])
 def test_confusion_matrix_mistakes_get_their_hint(answer, hint):
-    _fails_with(check_confusion_matrix, answer, hint)
+    fails_with(check_confusion_matrix, answer, hint)
 
 
 def test_adding_with_fancy_indexing_is_not_told_to_add():

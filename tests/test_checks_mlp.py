@@ -10,19 +10,12 @@ import pytest
 
 from course_lib.checks import (check_backward_pass, check_hidden_delta, check_layer_forward, check_output_gradients,
                                check_softmax_cross_entropy)
-from check_helpers import failure_lines, message, passes
+from check_helpers import fails_with, message, passes
 
 
 def _softmax(Z):
     e = np.exp(Z - Z.max(axis=1, keepdims=True))
     return e / e.sum(axis=1, keepdims=True)
-
-
-def _fails_with(check, answer, hint):
-    text = message(check, answer)
-    assert hint in text, text
-    lines = failure_lines(check, answer)
-    assert len(lines) <= 10, "\n".join(lines)
 
 
 # ---------------------------------------------------------------- 6.1
@@ -92,7 +85,7 @@ def _w_transposed(A_prev, W, b):
 ], ids=["only-A", "no-activation", "bias-after", "sigmoid", "relu", "no-bias", "Z-without-bias", "tanh-of-input",
         "order", "W-first", "entrywise", "W-transposed", "bias-column", "unknown-slip"])
 def test_layer_forward_mistakes_get_their_hint(answer, hint):
-    _fails_with(check_layer_forward, answer, hint)
+    fails_with(check_layer_forward, answer, hint)
 
 
 # ---------------------------------------------------------------- 6.2
@@ -168,7 +161,7 @@ def _max_once(Z, Y):
 ], ids=["sum", "mean-over-all", "lost-minus", "naive-softmax", "log-of-zero", "softmax-over-columns",
         "log-of-scores", "no-log", "log10", "max-once", "factor-2"])
 def test_softmax_cross_entropy_mistakes_get_their_hint(answer, hint):
-    _fails_with(check_softmax_cross_entropy, answer, hint)
+    fails_with(check_softmax_cross_entropy, answer, hint)
 
 
 # ---------------------------------------------------------------- 6.3
@@ -210,7 +203,7 @@ def test_output_gradients_correct_variants_pass(answer, capsys):
 ], ids=["no-n", "sign", "db-axis", "db-scalar", "transposed", "no-transpose", "entrywise", "no-target",
         "db-not-averaged", "divided-twice", "dW-averaged-over-axis"])
 def test_output_gradients_mistakes_get_their_hint(answer, hint):
-    _fails_with(check_output_gradients, answer, hint)
+    fails_with(check_output_gradients, answer, hint)
 
 
 # ---------------------------------------------------------------- 6.4
@@ -258,7 +251,7 @@ def _entrywise_for_matmul(dZ2, W2, Z1):
         "matmul-for-entrywise", "entrywise-for-matmul", "sigmoid-derivative", "relu-derivative", "square-missing",
         "sign", "divided-by-n"])
 def test_hidden_delta_mistakes_get_their_hint(answer, hint):
-    _fails_with(check_hidden_delta, answer, hint)
+    fails_with(check_hidden_delta, answer, hint)
 
 
 def test_hidden_delta_shape_crash_no_longer_advises_a_transpose_for_a_misplaced_at():
@@ -342,7 +335,7 @@ def test_backward_pass_correct_variants_pass(answer, capsys):
 ], ids=["l2-on-biases", "l2-forgotten", "l2-halved", "l2-over-n", "sum-not-mean", "sign", "formula-on-Z",
         "derivative-at-A", "no-derivative", "unstable-softmax", "db1-axis"])
 def test_backward_pass_mistakes_get_their_hint(slip, hint):
-    _fails_with(check_backward_pass, lambda *args: _backward(*args, slip=slip), hint)
+    fails_with(check_backward_pass, lambda *args: _backward(*args, slip=slip), hint)
 
 
 def _A1_in_dW1(X, Y, W1, b1, W2, b2, alpha):
@@ -386,7 +379,7 @@ def _W1_in_the_hidden_delta(X, Y, W1, b1, W2, b2, alpha):
     (_W1_in_the_hidden_delta, "dZ2 @ W1.T: dZ2 is (5, 3), W1.T is (4, 3)"),
 ], ids=["A1-in-dW1", "X-in-dW2", "no-transpose", "W1-for-W2"])
 def test_backward_pass_shape_crashes_name_the_operands(answer, hint):
-    _fails_with(check_backward_pass, answer, hint)
+    fails_with(check_backward_pass, answer, hint)
 
 
 def test_backward_pass_names_the_right_and_wrong_gradients_and_where_to_look():
