@@ -209,10 +209,12 @@ def run_check(
         _check_repeatable(title, function, cases, tried, rtol, atol, names)
         print(f"{PASSED} Exercise {exercise.number} — {exercise.proves} (checked on {len(cases)} inputs).")
         return
-    raise _wrong(exercise, title, function, failure, tried, reference, mistakes, general_hint, rtol, atol, names)
+    raise _wrong(exercise, title, function, failure, tried, reference, mistakes, general_hint, rtol, atol, names,
+                 accept_lists)
 
 
-def _wrong(exercise, title, function, failure, tried, reference, mistakes, general_hint, rtol, atol, names):
+def _wrong(exercise, title, function, failure, tried, reference, mistakes, general_hint, rtol, atol, names,
+           accept_lists=False):
     """The CheckFailed for a wrong result: the facts of one case, and the hint that fits every case."""
     name = exercise.function_name
     reference = _remembered(reference)  # the hints compare with it many times: compute each case once
@@ -223,28 +225,35 @@ def _wrong(exercise, title, function, failure, tried, reference, mistakes, gener
               for c, _ in tried]
     hint = next((m.hint for m in mistakes if _matches_everywhere(m, tried, rtol, atol, reference)), None)
     facts: list[tuple[str, str]] = []
+    def differs(received, wanted) -> bool:
+        return _compare(received, wanted, rtol, atol, accept_lists=accept_lists) is not None
+
+    wrong = []
     parts = _parts(got, expected)
     if parts:
         labels = _labels(exercise, len(expected))
         wrong = [i for i in range(len(expected))
-                 if any(_compare(g[i], reference(*c.args, **c.kwargs)[i], rtol, atol) is not None for c, g in tried)]
+                 if any(_parts(g, expected) and differs(g[i], reference(*c.args, **c.kwargs)[i]) for c, g in tried)]
+        parts = bool(wrong)
+    if parts:
         order = [labels.index(n) for n in exercise.computed if n in labels] or list(range(len(expected)))
         order += [i for i in range(len(expected)) if i not in order]
         focus = next(i for i in order if i in wrong)
         case, got = next((c, g) for c, g in tried
-                         if _compare(g[focus], reference(*c.args, **c.kwargs)[focus], rtol, atol) is not None)
+                         if _parts(g, expected) and differs(g[focus], reference(*c.args, **c.kwargs)[focus]))
         expected = reference(*case.args, **case.kwargs)
-        if hint is None:
+        if hint is None and all(_parts(g, expected) for _, g in tried):
             hint = next((m.hint for m in mistakes if isinstance(m, Mistake)
                          and _matches_part(m, focus, tried, reference, rtol, atol)), None)
         hint = hint or _order_hint(tried, reference)
-        if hint is None:
+        if hint is None and all(_parts(g, expected) for _, g in tried):
             subject = f"Your {labels[focus]} is" if exercise.returns else f"Your {_NAMES[focus]} value is"
             hint = transformation_hint([(g[focus], reference(*c.args, **c.kwargs)[focus]) for c, g in tried],
                                        sizes, what=subject, starts=starts)
         facts.append(("returned", _which_parts(labels, wrong, focus, order, bool(exercise.returns))))
         wanted, received, label = expected[focus], got[focus], labels[focus]
-        problem = _compare(received, wanted, rtol, atol, (), function, label if exercise.returns else "") or ""
+        problem = _compare(received, wanted, rtol, atol, (), function, label if exercise.returns else "",
+                           accept_lists) or ""
         if hint is None and np.shape(received) != np.shape(wanted) and exercise.shapes:
             hint = f"Which axis went wrong? In this exercise: {exercise.shapes}"
     else:
@@ -335,7 +344,7 @@ def _join(words: list[str]) -> str:
 
 
 def _which_parts(labels, wrong, focus, order, named: bool) -> str:
-    """'dW2 and db2 are right; dW1 and db1 are not (dW1, computed first, is shown).'"""
+    """'dW2 and db2 are right; dW1 and db1 are not — dW1 comes first, look there.' (``order``: as computed)"""
     right = [labels[i] for i in order if i not in wrong]
     bad = [labels[i] for i in order if i in wrong]
     if not named:
