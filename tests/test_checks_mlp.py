@@ -76,7 +76,7 @@ def _w_transposed(A_prev, W, b):
     (lambda A_prev, W, b: (A_prev @ W, np.tanh(A_prev @ W)), "The bias is missing"),
     (lambda A_prev, W, b: (A_prev @ W, np.tanh(A_prev @ W + b)), "the one you passed to tanh"),
     (lambda A_prev, W, b: (A_prev @ W + b, np.tanh(A_prev) @ W + b), "tanh is applied to A_prev"),
-    (lambda A_prev, W, b: (np.tanh(A_prev @ W + b), A_prev @ W + b), "returned in the wrong order"),
+    (lambda A_prev, W, b: (np.tanh(A_prev @ W + b), A_prev @ W + b), "returned in another order"),
     (_w_first, "W @ A_prev: W is (3, 4), A_prev is (5, 3); @ needs the 4 columns of W to match the 5 rows"),
     (_entrywise, "A_prev * W: A_prev is (5, 3), W is (3, 4); * works entry by entry"),
     (_w_transposed, "A_prev @ W.T: A_prev is (5, 3), W.T is (4, 3)"),
@@ -158,8 +158,9 @@ def _max_once(Z, Y):
     (lambda Z, Y: -np.mean(np.sum(Y * _log_p(Z) / np.log(10), axis=1)), "another base"),
     (_max_once, "in one place but not in the other"),
     (lambda Z, Y: -np.mean(np.sum(Y * _log_p(Z), axis=1)) * 2, "exactly twice"),
+    (lambda Z, Y: -np.sum(Y * _log_p(Z), axis=1), "one loss per sample"),
 ], ids=["sum", "mean-over-all", "lost-minus", "naive-softmax", "log-of-zero", "softmax-over-columns",
-        "log-of-scores", "no-log", "log10", "max-once", "factor-2"])
+        "log-of-scores", "no-log", "log10", "max-once", "factor-2", "per-sample"])
 def test_softmax_cross_entropy_mistakes_get_their_hint(answer, hint):
     fails_with(check_softmax_cross_entropy, answer, hint)
 
@@ -370,6 +371,15 @@ def _W1_in_the_hidden_delta(X, Y, W1, b1, W2, b2, alpha):
     dZ2 = _softmax(A1 @ W2 + b2) - Y
     dZ1 = (dZ2 @ W1.T) * (1 - A1 ** 2)
     return X.T @ dZ1 / n + alpha * W1, dZ1.mean(axis=0), A1.T @ dZ2 / n + alpha * W2, dZ2.mean(axis=0)
+
+
+def _in_the_order_computed(X, Y, W1, b1, W2, b2, alpha):
+    dW1, db1, dW2, db2 = _backward(X, Y, W1, b1, W2, b2, alpha)
+    return dW2, db2, dW1, db1
+
+
+def test_backward_pass_gradients_returned_in_the_order_computed_are_named():
+    fails_with(check_backward_pass, _in_the_order_computed, "returned in another order")
 
 
 @pytest.mark.parametrize("answer, hint", [

@@ -184,7 +184,7 @@ def run_check(
         try:
             with warnings.catch_warnings(record=True) as caught:
                 warnings.simplefilter("always")
-                got = function(*args, **kwargs)
+                got = _snapshot(function(*args, **kwargs))
         except NotImplementedError as stub:
             if failure is None:
                 _not_attempted(exercise, name, stub)
@@ -224,6 +224,8 @@ def _wrong(exercise, title, function, failure, tried, reference, mistakes, gener
     starts = [[(n or f"argument {i + 1}", a) for i, (n, a) in enumerate(zip(list(names) + [""] * len(c.args), c.args))]
               for c, _ in tried]
     hint = next((m.hint for m in mistakes if _matches_everywhere(m, tried, rtol, atol, reference)), None)
+    if hint is None and not _same_again(function, case, got, rtol, atol):
+        hint = _UNSTEADY
     facts: list[tuple[str, str]] = []
     def differs(received, wanted) -> bool:
         return _compare(received, wanted, rtol, atol, accept_lists=accept_lists) is not None
@@ -255,7 +257,7 @@ def _wrong(exercise, title, function, failure, tried, reference, mistakes, gener
         problem = _compare(received, wanted, rtol, atol, (), function, label if exercise.returns else "",
                            accept_lists) or ""
         if hint is None and np.shape(received) != np.shape(wanted) and exercise.shapes:
-            hint = f"Which axis went wrong? In this exercise: {exercise.shapes}"
+            hint = f"Compare the shapes. In this exercise: {exercise.shapes}"
     else:
         hint = hint or _order_hint(tried, reference) or (
             None if isinstance(expected, tuple) else
@@ -263,7 +265,7 @@ def _wrong(exercise, title, function, failure, tried, reference, mistakes, gener
                                 starts=starts))
         wanted, received = expected, got
         if hint is None and exercise.shapes and isinstance(expected, np.ndarray) and np.shape(got) != expected.shape:
-            hint = f"Which axis went wrong? In this exercise: {exercise.shapes}"
+            hint = f"Compare the shapes. In this exercise: {exercise.shapes}"
     overflowed = problem and problem.startswith("The result contains inf or nan")
     if overflowed:
         hint = hint or ("Your result holds inf or nan where the expected one is finite: does a step overflow "
@@ -376,23 +378,48 @@ def _matches_part(mistake: Mistake, part: int, tried, reference, rtol: float, at
     return differs
 
 
+_UNSTEADY = ("Called again with the same input, yours returns something else: does it keep an array between "
+             "calls (a global, a default argument), or draw random numbers without its seed?")
+
+
+def _again(function, case):
+    """``function`` called once more on ``case`` (a fresh copy), or a sentinel if it raises."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return function(*copy.deepcopy(case.args), **copy.deepcopy(case.kwargs))
+    except Exception:
+        return _FAILED
+
+
+_FAILED = object()
+
+
+def _snapshot(result):
+    """``result`` copied, so that a view of an array the student keeps changing stays as it was returned."""
+    try:
+        return copy.deepcopy(result)
+    except Exception:
+        return result
+
+
+def _same_again(function, case, got, rtol, atol) -> bool:
+    """Whether a second call on ``case`` returns what the first returned (a crash on the second call counts as the same)."""
+    again = _again(function, case)
+    return again is _FAILED or _compare(again, got, rtol, atol, accept_lists=True) is None
+
+
 def _check_repeatable(title, function, cases, tried, rtol, atol, names) -> None:
     """A function whose second call on the same input returns something else keeps state between calls."""
     if not cases:
         return
     case, first = tried[0]
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            again = function(*copy.deepcopy(case.args), **copy.deepcopy(case.kwargs))
-    except Exception:
-        return
-    if _compare(again, first, rtol, atol) is None:
+    again = _again(function, case)
+    if again is _FAILED or _compare(again, first, rtol, atol, accept_lists=True) is None:
         return
     call = case.describe(title.split(" · ")[-1], names)
     problem = f"Called twice, it returned {show(first)}, then {show(again)}."
-    hint = ("Does your function change something that outlives the call, such as an array created "
-            "outside it (a global) or a default argument? Each call must start afresh.")
+    hint = _UNSTEADY
     raise CheckFailed(f"{title} changes from one call to the next", [("input", call), ("", problem)], hint,
                       plain=f"{call}: {problem}\nHint: {hint}")
 
@@ -406,10 +433,14 @@ def _order_hint(tried, reference) -> str | None:
             return None
         if _compare(got, expected, 1e-9, 1e-12) is None:
             continue
-        if _compare(tuple(got)[::-1], expected, 1e-9, 1e-12) is not None:
-            return None
+        unused = list(range(len(expected)))
+        for part in got:
+            match = next((i for i in unused if _compare(part, expected[i], 1e-9, 1e-12) is None), None)
+            if match is None:
+                return None
+            unused.remove(match)
         reordered = True
-    return ("Your values are right but returned in the wrong order: return them in the order the exercise "
+    return ("Your values are right but returned in another order: return them in the order the exercise "
             "names them.") if reordered else None
 
 
