@@ -155,4 +155,4 @@ def test_arrays_whose_short_forms_look_alike_show_their_first_difference_not_a_n
         run_check(Exercise("9.4", "counts", "counts"), lambda n: counts(n) + (counts(n) == 210),
                   cases=[Case(20)], reference=counts)
     message = str(caught.value)
-    assert "Very close" not in message and "The first difference is at [10, 10]: expected 210, got 211." in message
+    assert "Very close" not in message and "They first differ at row 10, column 10: expected 210, got 211." in message

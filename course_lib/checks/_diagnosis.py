@@ -80,27 +80,41 @@ def _whole(values: np.ndarray) -> np.ndarray:
     return np.isclose(values, np.round(values), rtol=0.0, atol=1e-12)
 
 
-def transformation_hint(pairs) -> str | None:
+def transformation_hint(pairs, sizes=None, what: str = "Your results are") -> str | None:
     """A hint when every ``(received, expected)`` pair differs by the same transformation, or ``None``.
 
-    ``pairs`` holds every input tried, the failing one included.
+    ``pairs`` holds every input tried, the failing one included. ``sizes`` (optional) holds, for
+    each pair, the sizes of its input as ``(description, number)`` pairs — such as ``("the number
+    of rows of X", 5)`` (see :func:`case_sizes`) — so that a factor n can be named. ``what`` is the
+    subject of the hint's sentence: "Your results are", or "dW1 is" for one returned value.
+
+    Recognised, each only when it holds on every pair: a lost minus sign, rounding, truncation, a
+    shift by one position, a lost fractional part, a transpose, a factor n (a sum where the mean
+    belongs, or a count where a fraction is asked), a division by n twice, a constant factor
+    (2, ½, 100) and an off-by-one (every value one more or one less).
 
     >>> transformation_hint([(-2.5, 2.5), (1.0, -1.0)])[:40]
     'Your results are the exact negatives of '
     >>> transformation_hint([(3.5, 2.5), (1.0, 1.0)]) is None
     True
+    >>> transformation_hint([(10.0, 2.0), (3.0, 1.0)], [[("n", 5)], [("n", 3)]])[:47]
+    'Your results are exactly n times the expected o'
     """
+    transposed = _transposed(pairs)
+    if transposed:
+        return (f"{what} the expected ones transposed: rows and columns are swapped. Which operand comes first "
+                "in each product, and which is transposed?")
     numeric = _numeric_pairs(pairs)
     if numeric is None or _holds(numeric, lambda want: want):
         return None  # the values themselves are right: the problem is their type or shape, said elsewhere
     if any((want != 0).any() for _, want in numeric) and _holds(numeric, np.negative):
-        return ("Your results are the exact negatives of the expected ones: a minus sign is lost, or there is "
+        return (f"{what} the exact negatives of the expected ones: a minus sign is lost, or there is "
                 "one too many (look at each subtraction and each sign in the formula).")
     if _holds(numeric, np.round):
-        return ("Your results are the expected ones rounded to whole numbers: remove round(), np.round() or "
+        return (f"{what} the expected ones rounded to whole numbers: remove round(), np.round() or "
                 "astype(int); keep every digit.")
     if _holds(numeric, np.trunc) or _holds(numeric, np.floor):
-        return ("Your results are the expected ones with the part after the decimal point cut off: int() or "
+        return (f"{what} the expected ones with the part after the decimal point cut off: int() or "
                 "// (integer division) does that. Use / and keep the values as floats.")
     for axis in (-1, 0):
         for shift in (1, -1):
@@ -109,8 +123,103 @@ def transformation_hint(pairs) -> str | None:
             if any((moved(want) != want).any() for _, want in numeric) and _holds(numeric, moved):
                 return ("Your values are right but each one sits one position away from where it belongs: check "
                         "your indices (Python counts from 0: range(len(x)), not range(1, len(x) + 1)).")
+    factor = _factor_hint(numeric, sizes, what)
+    if factor:
+        return factor
+    for step, more in ((1, "more"), (-1, "less")):
+        if all(_whole(want).all() for _, want in numeric) and _holds(numeric, lambda want, step=step: want + step):
+            return (f"{what} each exactly one {more} than expected: an off-by-one in a count, or in where a "
+                    "range starts or stops?")
     lost_fraction = all(_whole(got).all() and (np.abs(got - want) < 1).all() for got, want in numeric)
     if lost_fraction and not all(_whole(want).all() for _, want in numeric):
         return ("All your results are whole numbers, but the expected ones are not: is something dropping the "
                 "fractional part (// instead of /, int(), round())?")
     return None
+
+
+def _transposed(pairs) -> bool:
+    """Whether every received value is the expected matrix transposed (and at least one is not symmetric)."""
+    asymmetric = False
+    for received, expected in pairs:
+        try:
+            got, want = np.asarray(received, dtype=float), np.asarray(expected, dtype=float)
+        except (TypeError, ValueError):
+            return False
+        if want.ndim != 2 or got.shape != want.shape[::-1] or not np.allclose(got, want.T, rtol=1e-6, atol=1e-9):
+            return False
+        asymmetric = asymmetric or want.shape[0] != want.shape[1] or not np.allclose(want, want.T)
+    return asymmetric
+
+
+def _ratios(numeric) -> list[float] | None:
+    """The one factor k with received = k · expected, pair by pair (``nan`` where a pair has only zeros)."""
+    ratios = []
+    for got, want in numeric:
+        nonzero = np.abs(want) > 1e-12
+        if not np.allclose(got[~nonzero], 0.0, atol=1e-9):
+            return None
+        if not nonzero.any():
+            ratios.append(float("nan"))
+            continue
+        k = got[nonzero] / want[nonzero]
+        if not np.allclose(k, k[0], rtol=1e-6, atol=1e-9):
+            return None
+        ratios.append(float(k[0]))
+    return ratios
+
+
+def _factor_hint(numeric, sizes, what: str) -> str | None:
+    if sum(int((np.abs(want) > 1e-12).sum()) for _, want in numeric) < 2:
+        return None  # one number alone fits any factor: no evidence
+    ratios = _ratios(numeric)
+    if ratios is None:
+        return None
+    known = [(i, k) for i, k in enumerate(ratios) if k == k]
+    if not known or all(np.isclose(k, 1.0) or np.isclose(k, -1.0) for _, k in known):
+        return None
+    for description, _ in (sizes[known[0][0]] if sizes else []):
+        values = [dict(sizes[i]).get(description) for i, _ in known]
+        if None in values or any(v in (0, 1) for v in values):
+            continue
+        if all(np.isclose(k, v) for (_, k), v in zip(known, values)):
+            counts = all(_whole(got).all() and (0 <= want).all() and (want <= 1).all() for got, want in numeric)
+            if counts:
+                return (f"{what} counts where the exercise asks for a fraction: each is n times the expected value "
+                        f"(n = {values[0]}, {description}). What do you divide by?")
+            return (f"{what} exactly n times the expected ones (n = {values[0]}, {description}) on every input: "
+                    "a sum where the mean belongs, or a division by n missing?")
+        if all(np.isclose(k, 1 / v) for (_, k), v in zip(known, values)):
+            return (f"{what} exactly n times too small (n = {values[0]}, {description}) on every input: is "
+                    "something divided by n twice, such as a mean of values already averaged?")
+    k = known[0][1]
+    if not all(np.isclose(other, k, rtol=1e-6) for _, other in known):
+        return None
+    if np.isclose(k, 2.0):
+        return (f"{what} exactly twice the expected ones on every input: a factor 2 too many, or a ½ lost "
+                "(the ½ of a squared term, or of a penalty)?")
+    if np.isclose(k, 0.5):
+        return f"{what} exactly half the expected ones on every input: a ½ too many, or a factor 2 lost?"
+    if np.isclose(k, 100.0):
+        return f"{what} exactly 100 times the expected ones on every input: a percentage where a fraction is asked?"
+    return None  # another constant: no slip this engine can name for sure
+
+
+def case_sizes(args, names=()) -> list[tuple[str, int]]:
+    """The sizes a factor may come from, in one call's arguments: rows, columns, entries, whole numbers.
+
+    >>> case_sizes((np.zeros((5, 3)), 4), ["X", "k"])
+    [('the number of rows of X', 5), ('the number of columns of X', 3), ('k', 4)]
+    """
+    names = list(names) + [f"argument {i + 1}" for i in range(len(names), len(args))]
+    sizes = []
+    for value, name in zip(args, names):
+        if isinstance(value, (list, tuple)):
+            sizes.append((f"the number of entries of {name}", len(value)))
+        elif isinstance(value, np.ndarray) and value.ndim == 1:
+            sizes.append((f"the number of entries of {name}", value.shape[0]))
+        elif isinstance(value, np.ndarray) and value.ndim >= 2:
+            sizes += [(f"the number of rows of {name}", value.shape[0]),
+                      (f"the number of columns of {name}", value.shape[1])]
+        elif isinstance(value, (int, np.integer)) and not isinstance(value, bool):
+            sizes.append((name, int(value)))
+    return sizes

@@ -24,11 +24,12 @@ import os
 import sys
 import sysconfig
 import textwrap
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 WIDTH = 76  # characters: fits JupyterLab's output area at 1280 px with the file browser open
 LABEL = 11  # width of the label column ("expected   ")
+MAX_LINES = 10  # a failed check's whole message, hint included
 _PACKAGE = str(Path(__file__).resolve().parent.parent) + os.sep  # course_lib/
 _LIBRARIES = tuple({os.path.realpath(p) for p in (sysconfig.get_paths()["stdlib"], sysconfig.get_paths()["purelib"],
                                                   sysconfig.get_paths()["platlib"])})
@@ -41,6 +42,7 @@ class Frame:
     function: str
     line_number: int
     source: str
+    namespace: dict | None = field(default=None, compare=False, repr=False)  # the frame's names, for shapes
 
 
 def is_student_file(filename: str) -> bool:
@@ -66,7 +68,8 @@ def student_frames(error: BaseException, limit: int = 3) -> list[Frame]:
         code = traceback.tb_frame.f_code
         if is_student_file(code.co_filename):
             frame = Frame(code.co_name, traceback.tb_lineno,
-                          linecache.getline(code.co_filename, traceback.tb_lineno).strip())
+                          linecache.getline(code.co_filename, traceback.tb_lineno).strip(),
+                          {**traceback.tb_frame.f_globals, **traceback.tb_frame.f_locals})
             if not frames or frames[-1] != frame:
                 frames.append(frame)
         traceback = traceback.tb_next
@@ -119,18 +122,32 @@ class CheckFailed(AssertionError):
         self.title, self.rows, self.hint, self.frames = title, list(rows), hint, list(frames)
 
     def lines(self) -> list[str]:
-        """The rendered lines, without colour."""
-        lines = [f"✘ {self.title}"]
-        for label, text in self.rows:
-            lines += _wrap(label, text)
-        for number, frame in enumerate(self.frames):
-            where = f"{frame.function}, line {frame.line_number}" + (":" if frame.source else "")
-            lines += _wrap("your code" if number == 0 else "", where)
-            if frame.source:
-                lines.append(" " * (2 + LABEL + 2) + frame.source)
-        lines += textwrap.wrap(f"Hint: {self.hint}", WIDTH, subsequent_indent="      ",
-                               break_long_words=False, break_on_hyphens=False)
-        return lines
+        """The rendered lines, without colour: at most :data:`MAX_LINES` whenever the facts allow.
+
+        When the student's code went through several of their functions, the outer frames are
+        left out first (the innermost line is where it stopped); then a long row is cut to
+        its first two lines.
+        """
+        hint = textwrap.wrap(f"Hint: {self.hint}", WIDTH, subsequent_indent="      ",
+                             break_long_words=False, break_on_hyphens=False)
+        rows = [_wrap(label, text) for label, text in self.rows]
+        frames = list(self.frames)
+        while True:
+            frame_lines = []
+            for number, frame in enumerate(frames):
+                where = f"{frame.function}, line {frame.line_number}" + (":" if frame.source else "")
+                frame_lines += _wrap("your code" if number == 0 else "", where)
+                if frame.source:
+                    frame_lines.append(" " * (2 + LABEL + 2) + frame.source)
+            total = 1 + sum(map(len, rows)) + len(frame_lines) + len(hint)
+            if total <= MAX_LINES or len(frames) <= 1:
+                break
+            frames = frames[1:]
+        while total > MAX_LINES and any(len(row) > 2 for row in rows):
+            longest = max(range(len(rows)), key=lambda i: len(rows[i]))
+            total -= len(rows[longest]) - 2
+            rows[longest] = rows[longest][:1] + [rows[longest][1][:WIDTH - 2].rstrip() + " …"]
+        return [f"✘ {self.title}"] + [line for row in rows for line in row] + frame_lines + hint
 
     def _render_traceback_(self) -> list[str]:
         """IPython's protocol: the lines to show instead of a traceback."""
