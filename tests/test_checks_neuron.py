@@ -126,6 +126,14 @@ def _layer_return_in_loop(X, W, b):
         return x @ W + b
 
 
+def _layer_X_transposed(X, W, b):
+    return X.T @ W + b
+
+
+def _layer_dot_X_transposed(X, W, b):
+    return np.dot(X.T, W) + b
+
+
 def _layer_double_loop(X, W, b):
     Z = np.zeros((X.shape[0], W.shape[1]))
     for i in range(X.shape[0]):
@@ -149,8 +157,8 @@ LAYER_NET_INPUT = Exercise(
         Wrong("subtracted-bias", lambda X, W, b: X @ W - b, "The bias has the wrong sign"),
         Wrong("W-times-X", lambda X, W, b: W @ X + b, "Mind the order and the shapes"),
         Wrong("W-transposed", lambda X, W, b: X @ W.T + b, "Mind the order and the shapes"),
-        Wrong("X-transposed-crashes", lambda X, W, b: X.T @ W + b, "Mind the order and the shapes"),
-        Wrong("np-dot-not-aligned", lambda X, W, b: np.dot(X.T, W) + b, "Mind the order and the shapes"),
+        Wrong("X-transposed-crashes", _layer_X_transposed, "In this exercise: X (n_samples, n_in)"),
+        Wrong("np-dot-not-aligned", _layer_dot_X_transposed, "In this exercise: X (n_samples, n_in)"),
         Wrong("result-transposed", lambda X, W, b: (X @ W + b).T, "The result is transposed"),
         Wrong("bias-per-row", lambda X, W, b: X @ W + b.reshape(-1, 1), "b has one entry per neuron"),
         Wrong("bias-per-row-broadcast", lambda X, W, b: X @ W + b[:, np.newaxis] * np.ones((1, W.shape[1])),
@@ -181,6 +189,26 @@ def _two_layer_per_sample(X, W1, b1, W2, b2):
     return np.array(rows)
 
 
+def _two_layer_builtin_max(X, W1, b1, W2, b2):
+    A1 = max(0, X @ W1 + b1)
+    return A1 @ W2 + b2
+
+
+def _two_layer_np_max(X, W1, b1, W2, b2):
+    A1 = np.max(0, X @ W1 + b1)
+    return A1 @ W2 + b2
+
+
+def _two_layer_W1_first(X, W1, b1, W2, b2):
+    A1 = np.maximum(0, W1 @ X + b1)
+    return A1 @ W2 + b2
+
+
+def _two_layer_W2_transposed(X, W1, b1, W2, b2):
+    A1 = np.maximum(0, X @ W1 + b1)
+    return A1 @ W2.T + b2
+
+
 TWO_LAYER_FORWARD = Exercise(
     check_two_layer_forward,
     right=[
@@ -198,12 +226,10 @@ TWO_LAYER_FORWARD = Exercise(
         Wrong("forgot-both-biases", lambda X, W1, b1, W2, b2: _relu(X @ W1) @ W2, "A bias is missing"),
         Wrong("forgot-hidden-bias", lambda X, W1, b1, W2, b2: _relu(X @ W1) @ W2 + b2, "A bias is missing"),
         Wrong("forgot-output-bias", lambda X, W1, b1, W2, b2: _relu(X @ W1 + b1) @ W2, "A bias is missing"),
-        Wrong("builtin-max", lambda X, W1, b1, W2, b2: max(0, X @ W1 + b1) @ W2 + b2,
-              "Python's max compares two numbers"),
-        Wrong("np-max-with-axis", lambda X, W1, b1, W2, b2: np.max(0, X @ W1 + b1) @ W2 + b2,
-              "its second argument is an axis"),
-        Wrong("W1-times-X", lambda X, W1, b1, W2, b2: _relu(W1 @ X + b1) @ W2 + b2, "follow the data from X"),
-        Wrong("W2-transposed", lambda X, W1, b1, W2, b2: _relu(X @ W1 + b1) @ W2.T + b2, "follow the data from X"),
+        Wrong("builtin-max", _two_layer_builtin_max, "Python's max compares two numbers"),
+        Wrong("np-max-with-axis", _two_layer_np_max, "its second argument is an axis"),
+        Wrong("W1-times-X", _two_layer_W1_first, "In this exercise: X (n, n_in)"),
+        Wrong("W2-transposed", _two_layer_W2_transposed, "In this exercise: X (n, n_in)"),
         Wrong("relu-before-bias", lambda X, W1, b1, W2, b2: (_relu(X @ W1) + b1) @ W2 + b2,
               "ReLU was applied before the bias"),
         Wrong("absolute-value", lambda X, W1, b1, W2, b2: np.abs(X @ W1 + b1) @ W2 + b2, "absolute value"),

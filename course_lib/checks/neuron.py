@@ -154,9 +154,6 @@ def check_step_neuron(step_neuron) -> None:
 
 _X_AT_W = ("Mind the order and the shapes: the rows of X are samples and the rows of W are inputs "
            "(W has shape (n_in, n_out)), so X comes first in the product and W is used as it is.")
-_SHAPES_1_3 = ("Two arrays whose shapes don't fit were combined entry by entry (their shapes are in the error). "
-               "Here X is (n_samples, n_in), W (n_in, n_out), b (n_out,) and Z (n_samples, n_out): "
-               "which of your arrays has another shape?")
 _BIAS_PER_COLUMN = ("b has one entry per neuron, i.e. per column of the product; numpy adds a 1-D b to every "
                     "row by itself, so don't reshape or transpose it.")
 
@@ -167,7 +164,8 @@ def check_layer_net_input(layer_net_input) -> None:
     X1, W1 = _array([[2, 3], [3, 4]]), _array([[1, -1], [1, 1]])  # the two customers, the hand network's hidden layer
     run_check(
         Exercise("1.3", "layer_net_input",
-                 "layer_net_input computes Z = X @ W + b for a whole batch: one row per sample, one column per neuron"),
+                 "layer_net_input computes Z = X @ W + b for a whole batch: one row per sample, one column per neuron",
+                 shapes="X (n_samples, n_in), W (n_in, n_out) and b (n_out,) give Z (n_samples, n_out)."),
         layer_net_input,
         cases=[
             Case(X1, W1, _array([0, 0])),
@@ -195,11 +193,6 @@ def check_layer_net_input(layer_net_input) -> None:
             Mistake("You returned a Python list of rows: np.array(...) turns it into one array of shape "
                     "(n_samples, n_out).", lambda X, W, b: [row for row in X @ W + b]),
         ],
-        crash_hints=[
-            CrashHint(ValueError, _X_AT_W, text="matmul"),
-            CrashHint(ValueError, _X_AT_W, text="not aligned"),
-            CrashHint(ValueError, _SHAPES_1_3, text="broadcast"),
-        ],
         general_hint="Take the two customers by hand: which entry of your Z differs from [[5, 1], [7, 1]], and "
                      "which row of X and which column of W make that entry?",
     )
@@ -219,11 +212,6 @@ def _network(hidden: str, output: str, *, biases: str = "both"):
     return forward
 
 
-_SHAPES_1_4 = ("In A @ B the columns of A must match the rows of B. X is (n_samples, n_in), W1 (n_in, n_hidden) "
-               "and W2 (n_hidden, n_out): follow the data from X through W1, then W2. Which product of yours "
-               "has sizes that don't meet?")
-
-
 def check_two_layer_forward(two_layer_forward) -> None:
     """Exercise 1.4: ``two_layer_forward(X, W1, b1, W2, b2)`` returns relu(X @ W1 + b1) @ W2 + b2."""
     rng = np.random.default_rng(0)
@@ -232,7 +220,9 @@ def check_two_layer_forward(two_layer_forward) -> None:
     run_check(
         Exercise("1.4", "two_layer_forward",
                  "two_layer_forward sends a batch through a ReLU hidden layer and a linear output layer, "
-                 "biases included"),
+                 "biases included",
+                 shapes="X (n, n_in) with W1 (n_in, n_hidden), b1 (n_hidden,) gives A1 (n, n_hidden); "
+                        "A1 with W2 (n_hidden, n_out), b2 (n_out,) gives (n, n_out)."),
         two_layer_forward,
         cases=[
             Case(_array([[3, 4]]), W1, b1, W2, b2),  # hidden (22, -8) -> ReLU (22, 0) -> 44
@@ -266,8 +256,6 @@ def check_two_layer_forward(two_layer_forward) -> None:
             CrashHint(ValueError, "Python's max compares two numbers; for arrays numpy has a function that takes "
                       "the larger of two values entry by entry (np.max, by contrast, finds one largest entry).",
                       text="truth value"),
-            CrashHint(ValueError, _SHAPES_1_4, text="matmul"),
-            CrashHint(ValueError, _SHAPES_1_4, text="not aligned"),
         ],
         general_hint="Follow the customer (3, 4) by hand: the hidden net input should be (22, -8), after ReLU "
                      "(22, 0), and the output 44. Which of these does your function get first wrong?",
