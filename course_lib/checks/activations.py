@@ -134,14 +134,14 @@ def check_relu(relu) -> None:
             Mistake(f"np.max(z, 0) returns the single largest entry along an axis; {entrywise}.",
                     lambda z: np.max(z, axis=0)),
             Mistake(_NO_LIST, _as_list(activations.relu)),
-            Mistake("np.minimum keeps the smaller of the two values, so negative entries stay negative; ReLU "
-                    "keeps the larger one.", lambda z: np.minimum(0, z)),
-            Mistake("The two cases are swapped: yours keeps the negative entries and turns the positive ones "
-                    "into 0.", lambda z: np.where(np.asarray(z) < 0, z, 0.0)),
+            Mistake("Yours keeps the negative entries and turns the positive ones into 0 (np.minimum does that, "
+                    "and so does np.where with its two cases swapped): ReLU does the opposite.",
+                    _elementwise(lambda z: np.minimum(0.0, z))),
             Mistake("ReLU turns negative entries into 0; the absolute value turns them positive instead.",
-                    lambda z: np.abs(z)),
-            Mistake("That is the leaky ReLU (a small slope for negative z); plain ReLU gives exactly 0 there.",
-                    lambda z: np.where(np.asarray(z) > 0, z, 0.01 * np.asarray(z))),
+                    _elementwise(np.abs)),
+            *[Mistake("That is the leaky ReLU (a small slope for negative z); plain ReLU gives exactly 0 there.",
+                      _elementwise(lambda z, slope=slope: np.maximum(slope * np.asarray(z), z)))
+              for slope in (0.01, 0.1, 0.2, 0.3, 0.05)],
         ],
         crash_hints=[
             CrashHint(ValueError, f"Python's max(0, z) compares two numbers, not arrays: {entrywise}.",
@@ -250,11 +250,9 @@ def check_softmax(softmax) -> None:
             Mistake("Subtract each row's own maximum, np.max(Z, axis=1, keepdims=True), not the maximum of the "
                     "whole array: otherwise a row of small scores becomes 0 / 0.",
                     _quietly(lambda Z: activations.naive_softmax(Z - Z.max()))),
-            Mistake("Your rows do not add up to 1: after np.exp, divide each row by its own total.",
+            Mistake("Your rows do not add up to 1: each row must be divided by its own total. (After the shift "
+                    "a row's largest entry is already e^0 = 1, so dividing by it changes nothing.)",
                     lambda Z: np.exp(_shift_rows(Z))),
-            Mistake("You divided by each row's largest value; probabilities need each row divided by its total, "
-                    "so that it adds up to 1.", lambda Z: np.exp(_shift_rows(Z)) / np.exp(_shift_rows(Z)).max(
-                        axis=1, keepdims=True)),
             Mistake("The scores were divided by their total without np.exp first: negative scores then give "
                     "negative 'probabilities'. Exponentiate first.",
                     _quietly(lambda Z: Z / Z.sum(axis=1, keepdims=True))),
