@@ -12,7 +12,7 @@ import numpy as np
 from course_lib import perceptron
 from course_lib.activations import binary_step, unit_step
 
-from ._core import Case, CrashHint, Exercise, Mistake, run_check
+from ._core import Case, Exercise, Mistake, run_check
 
 
 def _array(values) -> np.ndarray:
@@ -35,7 +35,9 @@ def check_predict_sign(predict_sign) -> None:
     """Exercise 3.1: ``predict_sign(X, w, b)`` returns +1 where X @ w + b ≥ 0 and -1 elsewhere, for every row."""
     w = _array([-0.68, 1.82])
     run_check(
-        Exercise("3.1", "predict_sign", "predict_sign answers +1 or -1 for every row, and +1 exactly at z = 0"),
+        Exercise("3.1", "predict_sign", "predict_sign answers +1 or -1 for every row, and +1 exactly at z = 0",
+                 shapes="X (n_samples, n_features) with w (n_features,) and the number b give one z per row, "
+                        "(n_samples,)."),
         predict_sign,
         cases=[
             Case(_FLOWERS, w, -0.4),
@@ -61,11 +63,6 @@ def check_predict_sign(predict_sign) -> None:
                     "on the whole batch at once.", lambda X, w, b: perceptron.predict(X, w, b).tolist()),
             Mistake("Only the first sample's answer came back: is the `return` inside your loop? Collect an answer "
                     "for every row, then return them all.", lambda X, w, b: float(perceptron.predict(X, w, b)[0])),
-        ],
-        crash_hints=[
-            CrashHint(ValueError, "In X @ w, the columns of X (one per feature) meet the entries of w: X is "
-                      "(n_samples, n_features) and w (n_features,). Which of your products has sizes that don't "
-                      "meet?", text="matmul"),
         ],
         general_hint="Take the first flower by hand: what is its z with the first case's w and b, and what must "
                      "the prediction be? Which of your rows differs from that?",
@@ -140,6 +137,8 @@ def check_perceptron_update(perceptron_update) -> None:
             Mistake("The bias's input is the constant 1, so Δb = η (y − ŷ) with no x: your b became an array.",
                     _bias_times_x),
             Mistake("Each weight moves by η · error · its input xⱼ, not by its own value wⱼ.", _times_w),
+            Mistake("Return both new values, w and b, separated by a comma.",
+                    lambda x, target, w, b, learning_rate: perceptron.update(x, target, w, b, learning_rate)[0]),
             Mistake("When the prediction is right your function returns nothing: every path needs a `return` "
                     "(w and b unchanged, then).", _none_when_right),
         ],
@@ -269,6 +268,7 @@ def check_count_misclassified(count_misclassified) -> None:
             Case(_MIXED, _array([1, -1, 1, -1]), _array([0.5, 0.5]), 0.0),
             Case(_FLOWERS, _SPECIES, _array([0.0, 0.0]), 0.0),  # z = 0 everywhere: all +1, so 3 wrong
             Case(_MIXED, _array([1, -1, -1, -1]), _array([0.5, 0.5]), -0.6),  # the bias turns rows 3 and 4 to -1
+            Case(_array([[1.0, 0.5], [2.0, 1.0], [-1.0, 0.0]]), _array([1, 1, -1]), _array([0.5, 1.0]), 0.0),  # z = 1, 2, -0.5
         ],
         reference=_misclassified,
         mistakes=[
