@@ -36,14 +36,8 @@ def _step_predictions(X, w, b):
     return np.where(X @ w + b >= 0, 1.0, -1.0)
 
 
-_X_TIMES_W = CrashHint(
-    ValueError, "Arrays whose shapes don't fit were combined entry by entry (their shapes are in the error). "
-    "The predictions need one number per sample, shape (n_samples,) like y: X is (n_samples, n_features) "
-    "and w (n_features,). What shape does each of your terms have?", text="broadcast")
-_PRODUCT_SHAPES = CrashHint(
-    ValueError, "In A @ B the last size of A must meet the first size of B. X is (n_samples, n_features), "
-    "w is (n_features,) and the errors (n_samples,): which of your products has sizes that don't meet?",
-    text="matmul")
+_SHAPES = ("X (n_samples, n_features) @ w (n_features,) + b gives one prediction per sample, (n_samples,), "
+           "like y and the errors.")
 
 _STEP_IN_PREDICTION = ("Your predictions went through a step (±1); the linear neuron of this lesson has no step: "
                        "its prediction is the net input itself.")
@@ -56,7 +50,8 @@ def check_linear_cost(linear_cost) -> None:
     """Exercise 4.1: ``linear_cost(X, y, w, b)`` returns half the sum of squared errors of the linear neuron."""
     half = lambda e: 0.5 * float(np.sum(e ** 2))  # noqa: E731
     run_check(
-        Exercise("4.1", "linear_cost", "linear_cost is half the sum of the squared errors over all samples"),
+        Exercise("4.1", "linear_cost", "linear_cost is half the sum of the squared errors over all samples",
+                 shapes=_SHAPES),
         linear_cost,
         cases=[
             Case(_FLOWERS, _SPECIES, _array([0.0, 0.0]), 0.0),             # ŷ = 0: the errors are the targets
@@ -91,7 +86,6 @@ def check_linear_cost(linear_cost) -> None:
             Mistake("np.linalg.norm is the square root of the sum of squares: square it before halving.",
                     lambda X, y, w, b: 0.5 * float(np.linalg.norm(_errors(X, y, w, b)))),
         ],
-        crash_hints=[_X_TIMES_W, _PRODUCT_SHAPES],
         general_hint="Take the first case by hand: from zero weights every prediction is 0, so what are the "
                      "errors, and what is the cost? Does your function give that?",
     )
@@ -110,7 +104,8 @@ def check_cost_gradient(cost_gradient) -> None:
 
     one = lambda n: 1.0  # noqa: E731
     run_check(
-        Exercise("4.2", "cost_gradient", "cost_gradient gives ∂J/∂w for every weight and ∂J/∂b, sums over all samples"),
+        Exercise("4.2", "cost_gradient", "cost_gradient gives ∂J/∂w for every weight and ∂J/∂b, sums over all samples",
+                 returns=("dw", "db"), shapes=_SHAPES + " dw has the shape of w."),
         cost_gradient,
         cases=[
             Case(_FLOWERS, _SPECIES, _array([0.0, 0.0]), 0.0),
@@ -148,7 +143,6 @@ def check_cost_gradient(cost_gradient) -> None:
             Mistake("Return both derivatives together, ∂J/∂w then ∂J/∂b, separated by a comma.",
                     lambda X, y, w, b: gradient_descent.gradient(X, y, w, b)[0]),
         ],
-        crash_hints=[_X_TIMES_W, _PRODUCT_SHAPES],
         general_hint="Take the first case by hand: from zero weights the errors are the targets. What is ∂J/∂b "
                      "then, and which of your two values differs?",
     )
@@ -182,7 +176,8 @@ def check_gradient_descent_step(gradient_descent_step) -> None:
 
     run_check(
         Exercise("4.3", "gradient_descent_step",
-                 "gradient_descent_step moves w and b together, a step of size η against the gradient"),
+                 "gradient_descent_step moves w and b together, a step of size η against the gradient",
+                 returns=("the new w", "the new b"), shapes=_SHAPES),
         gradient_descent_step,
         cases=[
             Case(_FLOWERS, _SPECIES, _array([0.0, 0.0]), 0.0, 0.001),
@@ -214,7 +209,6 @@ def check_gradient_descent_step(gradient_descent_step) -> None:
                     "from the errors of all samples together.", _per_sample_steps),
             Mistake(_STEP_IN_PREDICTION, _step_with_step_predictions),
         ],
-        crash_hints=[_X_TIMES_W, _PRODUCT_SHAPES],
         general_hint="Take the first case by hand: what are the errors from zero weights, and in which direction "
                      "must w and b move for the cost to fall? Which of your two values differs?",
     )
@@ -231,15 +225,17 @@ def _train(X, y, learning_rate, n_epochs):
 def check_train_adaline(train_adaline) -> None:
     """Exercise 4.4: ``train_adaline(X, y, learning_rate, n_epochs)`` returns ``(w, b, costs)`` after batch descent
     from zero, ``costs`` a numpy array of the cost before each step."""
-    def loop(cost_after=False, bias=True, per_sample=False, start=0.0, frozen=False, direction=1.0):
+    def loop(cost_after=False, bias=True, per_sample=False, start=0.0, frozen=False, direction=1.0, extra=0):
         def train(X, y, learning_rate, n_epochs):
             w, b, costs = np.full(X.shape[1], start), 0.0, []
-            for _ in range(n_epochs):
+            for _ in range(n_epochs + extra):
                 if not cost_after:
                     costs.append(gradient_descent.cost(X, y, w, b))
                 batches = [[i] for i in range(len(y))] if per_sample else [list(range(len(y)))]
                 for rows in batches:
-                    w_new, b_new = gradient_descent.gradient_step(X[rows], y[rows], w, b, direction * learning_rate)
+                    e = _errors(X[rows], y[rows], w, b)
+                    w_new = w + direction * learning_rate * (X[rows].T @ e)
+                    b_new = b + direction * learning_rate * float(e.sum())
                     if not frozen:
                         w, b = w_new, (b_new if bias else b)
                 if cost_after:
@@ -249,7 +245,8 @@ def check_train_adaline(train_adaline) -> None:
 
     run_check(
         Exercise("4.4", "train_adaline",
-                 "train_adaline takes n_epochs batch steps from zero and records the cost before each"),
+                 "train_adaline takes n_epochs batch steps from zero and records the cost before each",
+                 returns=("w", "b", "costs")),
         train_adaline,
         cases=[
             Case(_FLOWERS, _SPECIES, 0.001, 5),
@@ -268,9 +265,9 @@ def check_train_adaline(train_adaline) -> None:
                     lambda X, y, learning_rate, n_epochs: _train(X, y, learning_rate, n_epochs)[:2]
                     + (list(_train(X, y, learning_rate, n_epochs)[2]),)),
             Mistake("Your loop takes one epoch too many: range(n_epochs) runs exactly n_epochs times.",
-                    lambda X, y, learning_rate, n_epochs: _train(X, y, learning_rate, n_epochs + 1)),
+                    loop(extra=1)),
             Mistake("Your loop takes one epoch too few: range(n_epochs) runs exactly n_epochs times, from 0.",
-                    lambda X, y, learning_rate, n_epochs: _train(X, y, learning_rate, n_epochs - 1)),
+                    loop(extra=-1)),
             Mistake("One cost per epoch, recorded before its step: yours has one more, the cost after the last "
                     "step.", lambda X, y, learning_rate, n_epochs: _train(X, y, learning_rate, n_epochs)[:2]
                     + (np.append(_train(X, y, learning_rate, n_epochs)[2],
