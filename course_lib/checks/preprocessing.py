@@ -13,7 +13,7 @@ import numpy as np
 
 from course_lib.preprocessing import StandardScaler
 
-from ._core import Case, CrashHint, Exercise, Mistake, run_check
+from ._core import Case, CrashHint, Exercise, Mistake, Symptom, run_check
 
 
 def _array(values) -> np.ndarray:
@@ -138,6 +138,15 @@ def _indices_returned(X, y, n_test, random_state):
     return order[n_test:], order[:n_test], order[n_test:], order[:n_test]
 
 
+def _another_valid_split(received, X, y, n_test, random_state) -> bool:
+    """Whether ``received`` is a split of X and y (every row once, with its own label), with n_test test rows."""
+    X_train, X_test, y_train, y_test = (np.asarray(part, dtype=float) for part in received)
+    if len(X_test) != n_test or len(y_test) != n_test or len(X_train) + n_test != len(X):
+        return False
+    pairs = sorted(map(tuple, np.column_stack([np.vstack([X_train, X_test]), np.concatenate([y_train, y_test])])))
+    return pairs == sorted(map(tuple, np.column_stack([X, y])))
+
+
 # Eight flowers in the file's order (four setosa, then four versicolor), and a second set.
 _EIGHT = _array([[5.1, 1.4], [4.9, 1.4], [4.7, 1.3], [5.0, 1.6], [7.0, 4.7], [6.4, 4.5], [6.9, 4.9], [5.5, 4.0]])
 _EIGHT_Y = _array([-1, -1, -1, -1, 1, 1, 1, 1])
@@ -149,7 +158,8 @@ def check_split_train_test(split_train_test) -> None:
     """Exercise 5.2: ``split_train_test(X, y, n_test, random_state)`` splits X and y by one seeded permutation."""
     run_check(
         Exercise("5.2", "split_train_test",
-                 "split_train_test shuffles X and y by the same seeded permutation and keeps every row once"),
+                 "split_train_test shuffles X and y by the same seeded permutation and keeps every row once",
+                 returns=("X_train", "X_test", "y_train", "y_test")),
         split_train_test,
         cases=[Case(_EIGHT, _EIGHT_Y, 2, 0), Case(_EIGHT, _EIGHT_Y, 3, 42), Case(_SIX, _SIX_Y, 2, 7)],
         reference=_split,
@@ -173,11 +183,14 @@ def check_split_train_test(split_train_test) -> None:
                     "draws other numbers from the same seed, so the check cannot reproduce your split.", _chosen),
             Mistake("Those are row numbers: index X and y with them (X[rows]) to return the rows themselves.",
                     _indices_returned),
+            Symptom("Yours is a fair split, every row once with its own label, but not the one this seed gives: "
+                    "is your generator made from random_state, and is one permutation all you draw from it?",
+                    _another_valid_split),
         ],
         crash_hints=[CrashHint(IndexError, "Index the rows with an array of row numbers drawn once: X[rows] and "
                                            "y[rows] with the same rows, each row number below len(X).")],
-        general_hint="Print your order for the first case: np.random.default_rng(0).permutation(8) gives the "
-                     "row numbers in the check's order. Which rows did your test set get instead, and why?",
+        general_hint="np.random.default_rng(0).permutation(8) is the order of the first case: which of those rows "
+                     "are in your test set, and how many?",
     )
 
 
@@ -233,7 +246,9 @@ def check_standardise_with_train(standardise_with_train) -> None:
     run_check(
         Exercise("5.3", "standardise_with_train",
                  "standardise_with_train scales the test set with the training set's μ and σ, "
-                 "and keeps a constant feature finite"),
+                 "and keeps a constant feature finite",
+                 shapes="X_train (n_train, n_features) and X_test (n_test, n_features); μ and σ have one entry "
+                        "per feature, (n_features,)."),
         standardise_with_train,
         cases=[
             Case(_TRAIN, _TEST),
@@ -264,8 +279,6 @@ def check_standardise_with_train(standardise_with_train) -> None:
         ],
         crash_hints=[
             CrashHint(RuntimeWarning, _DIVIDE_HINT, "divide"),
-            CrashHint(ValueError, "μ and σ need one value per column (feature) of X_train, so that they fit the "
-                      "columns of X_test: which axis runs down the columns?", text="broadcast"),
         ],
         general_hint="Take the first case by hand: what are μ and σ of X_train's first column, and what does the "
                      "test flower (5.0, 1.6) become with them? Which of your numbers differs?",
