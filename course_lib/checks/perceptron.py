@@ -107,7 +107,8 @@ def check_perceptron_update(perceptron_update) -> None:
     right = lambda target, prediction, z: target - prediction  # noqa: E731
     run_check(
         Exercise("3.2", "perceptron_update",
-                 "perceptron_update leaves right predictions alone and moves w and b by η(y − ŷ) on wrong ones"),
+                 "perceptron_update leaves right predictions alone and moves w and b by η(y − ŷ) on wrong ones",
+                 returns=("w_new", "b_new")),
         perceptron_update,
         cases=[
             Case(_array([5.1, 1.4]), -1.0, _array([0.0, 0.0]), 0.0, 0.1),  # wrong (+1 at z = 0): w moves
@@ -204,7 +205,8 @@ def check_train_epoch(train_epoch) -> None:
     """Exercise 3.3: ``train_epoch(X, y, w, b, learning_rate)`` returns ``(w, b, n_updates)`` after one pass."""
     run_check(
         Exercise("3.3", "train_epoch",
-                 "train_epoch updates after every sample, in order, and counts the samples that changed the weights"),
+                 "train_epoch updates after every sample, in order, and counts the samples that changed the weights",
+                 returns=("w", "b", "the number of updates")),
         train_epoch,
         cases=[
             Case(_FLOWERS, _SPECIES, _array([0.0, 0.0]), 0.0, 0.1),
