@@ -23,3 +23,10 @@ def message(check, answer) -> str:
 def hint_of(check, answer) -> str:
     """Only the hint of the failed check for ``answer``."""
     return message(check, answer).split("\nHint: ")[1]
+
+
+def failure_lines(check, answer) -> list[str]:
+    """The lines the student sees in the notebook for the failed check of ``answer`` (hint included)."""
+    with pytest.raises(AssertionError) as caught:
+        check(answer)
+    return caught.value.lines()

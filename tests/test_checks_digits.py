@@ -1,12 +1,25 @@
 """Lesson 07's checks accept correct answers written in several styles and give each realistic
-mistake its own hint."""
+mistake its own hint, in a message of at most ten lines.
+
+The mistakes are written as a beginner writes them, from what each exercise asks (and the
+misconceptions table of instructors/07-capstone-handwritten-digits.md), not from the checkers.
+"""
 
 import numpy as np
 import pytest
 
 from course_lib.checks import check_accuracy, check_confusion_matrix, check_minibatches, check_one_hot
-from check_helpers import message, passes
+from check_helpers import failure_lines, message, passes
 
+
+def _fails_with(check, answer, hint):
+    text = message(check, answer)
+    assert hint in text, text
+    lines = failure_lines(check, answer)
+    assert len(lines) <= 10, "\n".join(lines)
+
+
+# ---------------------------------------------------------------- 7.1
 
 def _one_hot_loop(labels, n_classes):
     out = np.zeros((len(labels), n_classes))
@@ -15,88 +28,284 @@ def _one_hot_loop(labels, n_classes):
     return out
 
 
-@pytest.mark.parametrize("answer", [lambda y, k: np.eye(k)[y], _one_hot_loop,
-                                    lambda y, k: (np.arange(k) == y[:, None]).astype(float)],
-                         ids=["eye", "loop", "broadcast"])
+@pytest.mark.parametrize("answer", [
+    lambda labels, n_classes: np.eye(n_classes)[labels],
+    _one_hot_loop,
+    lambda labels, n_classes: (np.arange(n_classes) == labels[:, None]).astype(float),
+    lambda labels, n_classes: [[1 if c == label else 0 for c in range(n_classes)] for label in labels],
+    lambda labels, n_classes: np.eye(n_classes, dtype=np.float32)[labels],
+], ids=["eye", "loop", "broadcast", "lists", "float32"])
 def test_one_hot_correct_variants_pass(answer, capsys):
     passes(check_one_hot, answer, capsys, "7.1")
 
 
+def _columns_set(labels, n_classes):
+    out = np.zeros((len(labels), n_classes))
+    out[:, labels] = 1
+    return out
+
+
+def _rows_by_label(labels, n_classes):
+    out = np.zeros((len(labels), n_classes))
+    for i, label in enumerate(labels):
+        out[label, i] = 1
+    return out
+
+
+def _float_labels(labels, n_classes):
+    return np.eye(n_classes)[labels / 1]
+
+
 @pytest.mark.parametrize("answer, hint", [
-    (lambda y, k: np.eye(k)[y].T, "transposed"),
-    (lambda y, k: np.eye(k)[y - 1], "one column too far to the left"),
-    (lambda y, k: np.eye(k + 1)[y + 1][:, :k], "one column too far to the right"),
-    (lambda y, k: _one_hot_loop(y + 1, k), "Label c belongs in column c"),
-], ids=["transposed", "shift-left", "shift-right", "index-error"])
+    (lambda labels, n_classes: np.eye(n_classes)[labels].T, "transposed"),
+    (lambda labels, n_classes: np.eye(n_classes)[labels - 1], "one column too far to the left"),
+    (lambda labels, n_classes: np.eye(n_classes + 1)[labels + 1][:, :n_classes], "one column too far to the right"),
+    (lambda labels, n_classes: _one_hot_loop(labels + 1, n_classes), "Label c belongs in column c"),
+    (lambda labels, n_classes: np.eye(labels.max() + 1)[labels], "A batch may lack the largest class"),
+    (lambda labels, n_classes: np.eye(10)[labels], "written into your code"),
+    (_columns_set, "Some rows hold several 1s"),
+    (_rows_by_label, "which index counts the samples"),
+    (_float_labels, "whole numbers (int), not floats"),
+    (lambda labels, n_classes: np.eye(n_classes), "is the sample or the class the row"),
+    (lambda labels, n_classes: np.eye(n_classes)[labels].sum(axis=0), "one axis too few"),
+    (lambda labels, n_classes: 2 * np.eye(n_classes)[labels], "exactly twice"),
+], ids=["transposed", "shift-left", "shift-right", "index-error", "width-from-labels", "hard-coded-10",
+        "columns-set", "rows-by-label", "float-labels", "identity", "counts-per-class", "twos"])
 def test_one_hot_mistakes_get_their_hint(answer, hint):
-    assert hint in message(check_one_hot, answer)
+    _fails_with(check_one_hot, answer, hint)
 
 
-def _batches_loop(n, b, seed):
-    order = np.random.default_rng(seed).permutation(n)
+def test_an_off_by_one_column_shows_where_the_rows_differ():
+    text = message(check_one_hot, lambda labels, n_classes: np.eye(n_classes)[labels - 1])
+    assert "They first differ at row 0, column 2: expected 0, got 1." in text
+
+
+# ---------------------------------------------------------------- 7.2
+
+def _batches_loop(n_samples, batch_size, random_state):
+    order = np.random.default_rng(random_state).permutation(n_samples)
     batches, start = [], 0
-    while start < n:
-        batches.append(order[start:start + b])
-        start += b
+    while start < n_samples:
+        batches.append(order[start:start + batch_size])
+        start += batch_size
     return batches
+
+
+def _batches_as_lists(n_samples, batch_size, random_state):
+    order = list(np.random.default_rng(random_state).permutation(n_samples))
+    return [order[i:i + batch_size] for i in range(0, n_samples, batch_size)]
 
 
 @pytest.mark.parametrize("answer", [
     _batches_loop,
-    lambda n, b, seed: np.array_split(np.random.default_rng(seed).permutation(n), range(b, n, b)),
-], ids=["while-loop", "array-split"])
+    lambda n_samples, batch_size, random_state: np.array_split(
+        np.random.default_rng(random_state).permutation(n_samples), range(batch_size, n_samples, batch_size)),
+    _batches_as_lists,
+    lambda n_samples, batch_size, random_state: [
+        np.random.default_rng(random_state).permutation(np.arange(n_samples))[i * batch_size:(i + 1) * batch_size]
+        for i in range(-(-n_samples // batch_size))],
+], ids=["while-loop", "array-split", "lists", "ceil-count"])
 def test_minibatches_correct_variants_pass(answer, capsys):
     passes(check_minibatches, answer, capsys, "7.2")
 
 
+def _global_seed(n_samples, batch_size, random_state):
+    np.random.seed(random_state)
+    order = np.random.permutation(n_samples)
+    return [order[i:i + batch_size] for i in range(0, n_samples, batch_size)]
+
+
+def _shuffle_returns_none(n_samples, batch_size, random_state):
+    order = np.random.default_rng(random_state).shuffle(np.arange(n_samples))
+    return [order[i:i + batch_size] for i in range(0, n_samples, batch_size)]
+
+
+def _range_stops_early(n_samples, batch_size, random_state):
+    order = np.random.default_rng(random_state).permutation(n_samples)
+    return [order[i:i + batch_size] for i in range(0, n_samples - batch_size, batch_size)]
+
+
+def _slice_end(n_samples, batch_size, random_state):
+    order = np.random.default_rng(random_state).permutation(n_samples)
+    return [order[i:batch_size] for i in range(0, n_samples, batch_size)]
+
+
+def _drop_last(n_samples, batch_size, random_state):
+    order = np.random.default_rng(random_state).permutation(n_samples)
+    return [order[i * batch_size:(i + 1) * batch_size] for i in range(n_samples // batch_size)]
+
+
+def _choice(n_samples, batch_size, random_state):
+    order = np.random.default_rng(random_state).choice(n_samples, size=n_samples)
+    return [order[i:i + batch_size] for i in range(0, n_samples, batch_size)]
+
+
+def _new_rng_per_batch(n_samples, batch_size, random_state):
+    return [np.random.default_rng(random_state + i).permutation(n_samples)[i:i + batch_size]
+            for i in range(0, n_samples, batch_size)]
+
+
 @pytest.mark.parametrize("answer, hint", [
-    (lambda n, b, seed: [np.arange(n)[s:s + b] for s in range(0, n, b)], "Shuffle first"),
-    (lambda n, b, seed: _batches_loop(n, b, seed)[:n // b] if n % b else _batches_loop(n, b, seed), "Keep the last"),
-    (lambda n, b, seed: np.array_split(np.random.default_rng(seed).integers(0, n, size=n), range(b, n, b)),
-     "as a permutation"),
-    (lambda n, b, seed: _batches_loop(n, b, seed + 1), "Draw one permutation of all the indices"),
-], ids=["not-shuffled", "last-dropped", "with-replacement", "other-seed"])
+    (lambda n_samples, batch_size, random_state: [np.arange(n_samples)[s:s + batch_size]
+                                                  for s in range(0, n_samples, batch_size)], "Where is the shuffle?"),
+    (_drop_last, "The last, smaller batch is missing"),
+    (_range_stops_early, "where does your range of starts stop"),
+    (lambda n_samples, batch_size, random_state: np.array_split(
+        np.random.default_rng(random_state).integers(0, n_samples, size=n_samples),
+        range(batch_size, n_samples, batch_size)), "Some index appears twice"),
+    (_choice, "Some index appears twice"),
+    (lambda n_samples, batch_size, random_state: _batches_loop(n_samples, batch_size, random_state + 1),
+     "not in the order the seeded generator gives"),
+    (_global_seed, "not in the order the seeded generator gives"),
+    (_shuffle_returns_none, "returns None"),
+    (_slice_end, "where does each slice end"),
+    (lambda n_samples, batch_size, random_state: np.array_split(
+        np.random.default_rng(random_state).permutation(n_samples), n_samples // batch_size),
+     "how many pieces do you cut"),
+    (lambda n_samples, batch_size, random_state: [b + 1 for b in _batches_loop(n_samples, batch_size, random_state)],
+     "count from 0"),
+    (_new_rng_per_batch, "Some index appears twice"),
+], ids=["not-shuffled", "last-dropped", "range-stops-early", "with-replacement", "choice", "other-seed",
+        "global-seed", "shuffle-returns-none", "slice-end", "array-split-count", "from-one", "new-rng-per-batch"])
 def test_minibatches_mistakes_get_their_hint(answer, hint):
-    assert hint in message(check_minibatches, answer)
+    _fails_with(check_minibatches, answer, hint)
 
 
-@pytest.mark.parametrize("answer", [lambda t, p: np.mean(t == p), lambda t, p: (t == p).sum() / len(t)],
-                         ids=["mean", "sum-over-len"])
+# ---------------------------------------------------------------- 7.3
+
+def _accuracy_loop(y_true, y_pred):
+    right = 0
+    for t, p in zip(y_true, y_pred):
+        if t == p:
+            right += 1
+    return right / len(y_true)
+
+
+@pytest.mark.parametrize("answer", [
+    lambda y_true, y_pred: np.mean(y_true == y_pred),
+    lambda y_true, y_pred: (y_true == y_pred).sum() / len(y_true),
+    _accuracy_loop,
+    lambda y_true, y_pred: np.float32(np.count_nonzero(y_true == y_pred) / y_true.size),
+], ids=["mean", "sum-over-len", "loop", "count-nonzero-float32"])
 def test_accuracy_correct_variants_pass(answer, capsys):
     passes(check_accuracy, answer, capsys, "7.3")
 
 
 @pytest.mark.parametrize("answer, hint", [
-    (lambda t, p: (t == p).sum(), "divide by the number of samples"),
-    (lambda t, p: np.mean(t != p), "error rate"),
-], ids=["count", "error-rate"])
+    (lambda y_true, y_pred: (y_true == y_pred).sum(), "counts the right predictions"),
+    (lambda y_true, y_pred: np.mean(y_true != y_pred), "error rate"),
+    (lambda y_true, y_pred: float(np.array_equal(y_true, y_pred)), "answering one question for the whole arrays"),
+    (lambda y_true, y_pred: 100 * np.mean(y_true == y_pred), "percentage"),
+    (lambda y_true, y_pred: (y_true == y_pred).sum() // len(y_true), "cutting the fraction off"),
+    (lambda y_true, y_pred: np.sum(y_true == y_pred) / len(np.unique(y_true)), "Try [1, 1, 2] against [1, 2, 2]"),
+    (lambda y_true, y_pred: np.mean(y_true == y_pred) * len(y_true) / len(y_true) ** 2, "n times too small"),
+    (lambda y_true, y_pred: round(np.mean(y_true == y_pred), 1), "Try [1, 1, 2]"),
+    (lambda y_true, y_pred: 1 - (y_true == y_pred).sum() / len(y_true), "error rate"),
+    (lambda y_true, y_pred: (y_true == y_pred).sum() / (len(y_true) + 1), "Try [1, 1, 2]"),
+], ids=["count", "error-rate", "array-equal", "percent", "floor-division", "over-classes", "divided-twice",
+        "rounded", "one-minus", "n-plus-one"])
 def test_accuracy_mistakes_get_their_hint(answer, hint):
-    assert hint in message(check_accuracy, answer)
+    _fails_with(check_accuracy, answer, hint)
 
 
-def _confusion_loop(t, p, k):
-    m = np.zeros((k, k), dtype=int)
-    for true, pred in zip(t, p):
-        m[true, pred] += 1
+def test_accuracy_count_prints_as_a_number():
+    text = message(check_accuracy, lambda y_true, y_pred: (y_true == y_pred).sum())
+    assert "got 5." in text and "np.int64" not in text
+
+
+# ---------------------------------------------------------------- 7.4
+
+def _confusion_loop(y_true, y_pred, n_classes):
+    m = np.zeros((n_classes, n_classes), dtype=int)
+    for t, p in zip(y_true, y_pred):
+        m[t, p] += 1
     return m
 
 
-@pytest.mark.parametrize("answer", [_confusion_loop, lambda t, p, k: np.bincount(t * k + p, minlength=k * k).reshape(k, k)],
-                         ids=["loop", "bincount"])
+def _confusion_lists(y_true, y_pred, n_classes):
+    m = [[0] * n_classes for _ in range(n_classes)]
+    for t, p in zip(y_true, y_pred):
+        m[t][p] += 1
+    return m
+
+
+@pytest.mark.parametrize("answer", [
+    _confusion_loop,
+    lambda y_true, y_pred, n_classes: np.bincount(y_true * n_classes + y_pred,
+                                                  minlength=n_classes * n_classes).reshape(n_classes, n_classes),
+    _confusion_lists,
+    lambda y_true, y_pred, n_classes: np.histogram2d(y_true, y_pred, bins=n_classes,
+                                                     range=[[0, n_classes], [0, n_classes]])[0],
+], ids=["loop", "bincount", "lists", "histogram2d"])
 def test_confusion_matrix_correct_variants_pass(answer, capsys):
     passes(check_confusion_matrix, answer, capsys, "7.4")
 
 
-def _set_not_add(t, p, k):
+def _set_not_add(y_true, y_pred, n_classes):
+    m = np.zeros((n_classes, n_classes), dtype=int)
+    m[y_true, y_pred] = 1
+    return m
+
+
+def _fancy_add(y_true, y_pred, n_classes):
+    m = np.zeros((n_classes, n_classes), dtype=int)
+    m[y_true, y_pred] += 1
+    return m
+
+
+def _size_from_labels(y_true, y_pred, n_classes):
+    k = max(y_true.max(), y_pred.max()) + 1
     m = np.zeros((k, k), dtype=int)
-    m[t, p] = 1
+    for t, p in zip(y_true, y_pred):
+        m[t, p] += 1
+    return m
+
+
+def _size_from_true_labels(y_true, y_pred, n_classes):
+    k = y_true.max() + 1
+    m = np.zeros((k, k), dtype=int)
+    for t, p in zip(y_true, y_pred):
+        m[t, p] += 1
+    return m
+
+
+def _labels_from_one(y_true, y_pred, n_classes):
+    m = np.zeros((n_classes, n_classes), dtype=int)
+    for t, p in zip(y_true, y_pred):
+        m[t - 1, p - 1] += 1
+    return m
+
+
+def _diagonal_only(y_true, y_pred, n_classes):
+    m = np.zeros((n_classes, n_classes), dtype=int)
+    for t, p in zip(y_true, y_pred):
+        if t == p:
+            m[t, p] += 1
     return m
 
 
 @pytest.mark.parametrize("answer, hint", [
-    (lambda t, p, k: _confusion_loop(t, p, k).T, "transposed"),
-    (_set_not_add, "must add 2, not set 1"),
-    (lambda t, p, k: _confusion_loop(t, p, k) / np.maximum(_confusion_loop(t, p, k).sum(1, keepdims=True), 1), "counts themselves"),
-], ids=["transposed", "fancy-index-set", "normalised"])
+    (lambda y_true, y_pred, n_classes: _confusion_loop(y_true, y_pred, n_classes).T, "transposed"),
+    (lambda y_true, y_pred, n_classes: _confusion_loop(y_pred, y_true, n_classes), "transposed"),
+    (_set_not_add, "count only once in yours"),
+    (_fancy_add, "count only once in yours"),
+    (lambda y_true, y_pred, n_classes: _confusion_loop(y_true, y_pred, n_classes)
+     / np.maximum(_confusion_loop(y_true, y_pred, n_classes).sum(1, keepdims=True), 1), "counts themselves"),
+    (lambda y_true, y_pred, n_classes: _confusion_loop(y_true, y_pred, n_classes) / len(y_true),
+     "not divided by the number of samples"),
+    (_size_from_labels, "A batch may lack the largest class"),
+    (_size_from_true_labels, "A batch may lack the largest class"),
+    (_labels_from_one, "one row and one column away"),
+    (_diagonal_only, "only the right predictions"),
+    (lambda y_true, y_pred, n_classes: _confusion_loop(y_true, y_pred, n_classes) * 2, "exactly twice"),
+    (lambda y_true, y_pred, n_classes: _confusion_loop(y_true, y_pred, n_classes)
+     + np.eye(n_classes, dtype=int), "For that row's class"),
+], ids=["transposed", "swapped-arguments", "fancy-index-set", "fancy-index-add", "normalised", "over-n",
+        "size-from-labels", "size-from-true-labels", "labels-from-one", "diagonal-only", "twice", "plus-identity"])
 def test_confusion_matrix_mistakes_get_their_hint(answer, hint):
-    assert hint in message(check_confusion_matrix, answer)
+    _fails_with(check_confusion_matrix, answer, hint)
+
+
+def test_adding_with_fancy_indexing_is_not_told_to_add():
+    hint = message(check_confusion_matrix, _fancy_add).split("\nHint: ")[1]
+    assert "+=" in hint and "must add 2, not set 1" not in hint

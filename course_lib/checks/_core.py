@@ -227,14 +227,25 @@ def _wrong(exercise, title, function, failure, tried, reference, mistakes, gener
         facts.append(("returned", _which_parts(labels, wrong, focus, order, bool(exercise.returns))))
         wanted, received, label = expected[focus], got[focus], labels[focus]
         problem = _compare(received, wanted, rtol, atol, (), function, label if exercise.returns else "") or ""
+        if hint is None and np.shape(received) != np.shape(wanted) and exercise.shapes:
+            hint = f"Which axis went wrong? In this exercise: {exercise.shapes}"
     else:
         hint = hint or _order_hint(tried, reference) or (
             None if isinstance(expected, tuple) else
             transformation_hint([(_flat(g), _flat(reference(*c.args, **c.kwargs))) for c, g in tried], sizes))
         wanted, received = expected, got
+        if hint is None and exercise.shapes and isinstance(expected, np.ndarray) and np.shape(got) != expected.shape:
+            hint = f"Which axis went wrong? In this exercise: {exercise.shapes}"
+    overflowed = problem and problem.startswith("The result contains inf or nan")
+    if overflowed:
+        hint = hint or ("Your result holds inf or nan where the expected one is finite: does a step overflow "
+                        "(np.exp of a large number) or divide by zero?")
+        problem = ""
     hint = hint or general_hint
     shown_expected, shown_got = show(wanted), show(received)
-    difference = first_difference(received, wanted, rtol, atol)
+    difference = None if overflowed else _where_they_differ(received, wanted, rtol, atol)
+    if difference and problem and re.fullmatch(r"Item \d+ of the list is wrong\.", problem):
+        problem = ""  # the difference says which item, and where in it
     if shown_expected == shown_got and _near(received, wanted):  # a near miss: show enough digits to see it
         shown_expected, shown_got = show(wanted, digits=12), show(received, digits=12)
         problem = (problem + " " if problem else "") + (
@@ -251,6 +262,17 @@ def _wrong(exercise, title, function, failure, tried, reference, mistakes, gener
                                + [text for _, text in facts]
                                + ([f"They first differ at {difference}."] if difference else []) + [problem]))
     return CheckFailed(f"{title} is not right yet", rows, hint, plain=f"{sentence}\nHint: {hint}")
+
+
+def _where_they_differ(got, expected, rtol, atol) -> str | None:
+    """:func:`first_difference`, also inside a list of arrays ("item 1, entry 0: expected 3, got 5")."""
+    if isinstance(expected, list) and isinstance(got, (list, tuple)) and len(got) == len(expected):
+        for position, (part, wanted) in enumerate(zip(got, expected)):
+            if _compare(part, wanted, rtol, atol, accept_lists=True) is not None:
+                inside = first_difference(part, wanted, rtol, atol)
+                return f"item {position}" + (f", {inside}" if inside else "")
+        return None
+    return first_difference(got, expected, rtol, atol)
 
 
 def _flat(value):

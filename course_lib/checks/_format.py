@@ -91,12 +91,14 @@ def describe_call(function_name: str, args, kwargs, names=()) -> str:
     def part(value, name, brief):
         if isinstance(value, np.ndarray) and (brief or value.size > SMALL or value.ndim > 2):
             return f"{name} {tuple(value.shape)}" if name else f"array {tuple(value.shape)}"
+        if brief and name and np.isscalar(value):  # among arrays named by shape, a number is named too
+            return f"{name}={show(value)}"
         return show(value)
 
     large = any(isinstance(v, np.ndarray) and (v.size > SMALL or v.ndim > 2) for v in (*args, *kwargs.values()))
     for brief in (large, True):  # one array shown by shape: all of them, for a call that reads evenly
         parts = [part(a, n, brief) for a, n in zip(args, names)] + [
-            f"{k}={part(v, k, brief)}" for k, v in kwargs.items()]
+            f"{k}={part(v, '', brief)}" for k, v in kwargs.items()]
         call = f"{function_name}({', '.join(parts)})"
         if len(call) <= LONG_CALL:
             break
@@ -163,5 +165,7 @@ def shape_problem(got_shape, expected_shape, name: str = "", function=None) -> s
         axis = next(i for i, (g, e) in enumerate(zip(got_shape, expected_shape)) if g != e)
         if _reduces(function) and len(got_shape) == 1:
             return text + ". Which axis does your sum or mean run over?"
+        if len(got_shape) == 1:
+            return text + "."
         return text + f": axis {axis} has {got_shape[axis]} entries, not {expected_shape[axis]}."
     return text + "."

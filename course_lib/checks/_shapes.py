@@ -105,9 +105,8 @@ def explain_shape_error(error: BaseException, source: str, namespace: dict | Non
     """One sentence naming the operation on ``source`` whose operands' shapes do not fit, or ``None``."""
     if not is_shape_error(error) or not namespace or not source:
         return None
-    try:
-        tree = ast.parse(source.strip().removeprefix("return ").rstrip(":"), mode="exec")
-    except SyntaxError:
+    tree = _parse(source)
+    if tree is None:
         return None
     for node, operator, left_node, right_node in _products(tree):
         left, right = _value(left_node, namespace), _value(right_node, namespace)
@@ -129,6 +128,18 @@ def explain_shape_error(error: BaseException, source: str, namespace: dict | Non
         if len(left_shape) == 2 and len(right_shape) == 2 and left_shape[-1] == right_shape[0]:
             text += " (These shapes would fit a matrix product, @.)"
         return text
+    return None
+
+
+def _parse(source: str):
+    """The failing line as a syntax tree, also when it is one line of a longer statement (or of a lambda)."""
+    text = source.strip().removeprefix("return ").rstrip(":")
+    for cut in range(0, 8):
+        for opening, closing in (("", ""), ("(", ""), ("", ")"), ("", "))")):
+            try:
+                return ast.parse(opening + (text[:len(text) - cut] if cut else text) + closing, mode="exec")
+            except SyntaxError:
+                continue
     return None
 
 
