@@ -54,11 +54,23 @@ def _dropped_shift(Z):
 
 # The solutions with one of their terms left out: the check must catch each (issue 18, item 6).
 DROPPED_TERMS = {
-    "check_sigmoid": [lambda z: 1 / np.exp(-np.asarray(z, dtype=float)), lambda z: 1 / (1 + 1) + 0 * np.asarray(z)],
-    "check_relu": [lambda z: np.asarray(z, dtype=float) * 1.0],
-    "check_sigmoid_grad": [lambda z: 1 - activations.sigmoid(z), lambda z: activations.sigmoid(z),
-                           lambda z: -activations.sigmoid(z) ** 2],
-    "check_softmax": [_dropped_shift, lambda Z: np.exp(Z - Z.max(axis=1, keepdims=True))],
+    "check_sigmoid": {
+        "the 1 in the denominator": lambda z: 1 / np.exp(-np.asarray(z, dtype=float)),
+        "the exponential": lambda z: 1 / (1 + 1) + 0 * np.asarray(z, dtype=float),
+    },
+    "check_relu": {
+        "the 0": lambda z: np.asarray(z, dtype=float) * 1.0,
+        "z": lambda z: 0 * np.asarray(z, dtype=float),
+    },
+    "check_sigmoid_grad": {
+        "the factor σ(z)": lambda z: 1 - activations.sigmoid(z),
+        "the factor 1 − σ(z)": lambda z: activations.sigmoid(z),
+        "the 1 in 1 − σ(z)": lambda z: -activations.sigmoid(z) ** 2,
+    },
+    "check_softmax": {
+        "the row maximum": _dropped_shift,
+        "the division by the row's total": lambda Z: np.exp(Z - Z.max(axis=1, keepdims=True)),
+    },
 }
 
 

@@ -304,16 +304,25 @@ def _train_without_steps(X, y, learning_rate, n_epochs):
 
 # The solutions with one of their terms left out: the check must catch each (issue 18, item 6).
 DROPPED_TERMS = {
-    "check_linear_cost": [lambda X, y, w, b: float(np.sum(_errors(X, y, w, b) ** 2)),
-                          lambda X, y, w, b: 0.5 * float(np.sum((y - X @ w) ** 2)),
-                          lambda X, y, w, b: 0.5 * float(np.sum(_errors(X, y, w, b)))],
-    "check_cost_gradient": [lambda X, y, w, b: (X.T @ _errors(X, y, w, b), float(_errors(X, y, w, b).sum())),
-                            lambda X, y, w, b: (np.full(X.shape[1], -_errors(X, y, w, b).sum()),
-                                                -float(_errors(X, y, w, b).sum())),
-                            lambda X, y, w, b: gradient_descent.gradient(X, y, w, 0.0)],
-    "check_gradient_descent_step": [_drop(rate=False), _drop(w_update=False), _drop(b_update=False),
-                                    _drop(bias_in_errors=False)],
-    "check_train_adaline": [_train_without_steps,
-                            lambda X, y, learning_rate, n_epochs: _train(X, y, learning_rate, n_epochs)[:2]
-                            + (np.array([]),)],
+    "check_linear_cost": {
+        "the ½": lambda X, y, w, b: float(np.sum(_errors(X, y, w, b) ** 2)),
+        "the bias": lambda X, y, w, b: 0.5 * float(np.sum((y - X @ w) ** 2)),
+        "the square": lambda X, y, w, b: 0.5 * float(np.sum(_errors(X, y, w, b))),
+    },
+    "check_cost_gradient": {
+        "the minus": lambda X, y, w, b: (X.T @ _errors(X, y, w, b), float(_errors(X, y, w, b).sum())),
+        "the inputs X in dw": lambda X, y, w, b: (np.full(X.shape[1], -_errors(X, y, w, b).sum()),
+                                                  -float(_errors(X, y, w, b).sum())),
+        "the bias in the errors": lambda X, y, w, b: gradient_descent.gradient(X, y, w, 0.0),
+    },
+    "check_gradient_descent_step": {
+        "the learning rate": _drop(rate=False),
+        "the step of w": _drop(w_update=False),
+        "the step of b": _drop(b_update=False),
+        "the bias in the errors": _drop(bias_in_errors=False),
+    },
+    "check_train_adaline": {
+        "the step": _train_without_steps,
+        "the costs": lambda X, y, learning_rate, n_epochs: _train(X, y, learning_rate, n_epochs)[:2] + (np.array([]),),
+    },
 }

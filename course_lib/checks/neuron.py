@@ -30,13 +30,23 @@ def _dot(x, w) -> float:
 
 # The solutions with one of their terms left out: the check must catch each (issue 18, item 6).
 DROPPED_TERMS = {
-    "check_weighted_sum": [lambda x, w, b: float(np.dot(w, x)), lambda x, w, b: float(b)],
-    "check_step_neuron": [lambda x, w, threshold: 1 if np.dot(w, x) >= 0 else 0,
-                          lambda x, w, threshold: 1 if -threshold >= 0 else 0],
-    "check_layer_net_input": [lambda X, W, b: X @ W, lambda X, W, b: np.zeros((len(X), len(b))) + b],
-    "check_two_layer_forward": [lambda X, W1, b1, W2, b2: (X @ W1 + b1) @ W2 + b2,
-                                lambda X, W1, b1, W2, b2: np.maximum(0, X @ W1) @ W2 + b2,
-                                lambda X, W1, b1, W2, b2: np.maximum(0, X @ W1 + b1) @ W2],
+    "check_weighted_sum": {
+        "the bias": lambda x, w, b: float(np.dot(w, x)),
+        "the weighted sum": lambda x, w, b: float(b),
+    },
+    "check_step_neuron": {
+        "the threshold": lambda x, w, threshold: 1 if np.dot(w, x) >= 0 else 0,
+        "the weighted sum": lambda x, w, threshold: 1 if -threshold >= 0 else 0,
+    },
+    "check_layer_net_input": {
+        "the bias": lambda X, W, b: X @ W,
+        "the product X @ W": lambda X, W, b: np.zeros((len(X), len(b))) + b,
+    },
+    "check_two_layer_forward": {
+        "the ReLU": lambda X, W1, b1, W2, b2: (X @ W1 + b1) @ W2 + b2,
+        "the hidden bias b1": lambda X, W1, b1, W2, b2: np.maximum(0, X @ W1) @ W2 + b2,
+        "the output bias b2": lambda X, W1, b1, W2, b2: np.maximum(0, X @ W1 + b1) @ W2,
+    },
 }
 
 

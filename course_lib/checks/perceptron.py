@@ -314,14 +314,22 @@ def _no_update_epoch(X, y, w, b, learning_rate):
 
 # The solutions with one of their terms left out: the check must catch each (issue 18, item 6).
 DROPPED_TERMS = {
-    "check_predict_sign": [lambda X, w, b: np.where(X @ w >= 0, 1.0, -1.0),
-                           lambda X, w, b: np.where(np.zeros(len(X)) + b >= 0, 1.0, -1.0)],
-    "check_perceptron_update": [_rule(lambda target, prediction, z: target - prediction, with_rate=False),
-                                _x_missing,
-                                _rule(lambda target, prediction, z: target - prediction, bias=False),
-                                _rule(lambda target, prediction, z: target)],
-    "check_train_epoch": [lambda X, y, w, b, learning_rate: _epoch(X, y, w, b, learning_rate)[:2] + (0,),
-                          _no_update_epoch],
-    "check_count_misclassified": [lambda X, y, w, b: _misclassified(X, y, w, 0.0),
-                                  lambda X, y, w, b: _misclassified(0 * X, y, w, b)],
+    "check_predict_sign": {
+        "the bias": lambda X, w, b: np.where(X @ w >= 0, 1.0, -1.0),
+        "the product X @ w": lambda X, w, b: np.where(np.zeros(len(X)) + b >= 0, 1.0, -1.0),
+    },
+    "check_perceptron_update": {
+        "the learning rate": _rule(lambda target, prediction, z: target - prediction, with_rate=False),
+        "the input x in Δw": _x_missing,
+        "the bias's update": _rule(lambda target, prediction, z: target - prediction, bias=False),
+        "the prediction in the error": _rule(lambda target, prediction, z: target),
+    },
+    "check_train_epoch": {
+        "the count": lambda X, y, w, b, learning_rate: _epoch(X, y, w, b, learning_rate)[:2] + (0,),
+        "the update": _no_update_epoch,
+    },
+    "check_count_misclassified": {
+        "the bias": lambda X, y, w, b: _misclassified(X, y, w, 0.0),
+        "the product X @ w": lambda X, y, w, b: _misclassified(0 * X, y, w, b),
+    },
 }

@@ -19,7 +19,11 @@ _ROUNDED = "Keep every digit: something in your function rounds the result (roun
 
 # The solution with one of its terms left out: the check must catch each (issue 18, item 6).
 DROPPED_TERMS = {
-    "check_celsius_to_fahrenheit": [lambda c: 9 / 5 * c, lambda c: c + 32, lambda c: 0 * c + 32],
+    "check_celsius_to_fahrenheit": {
+        "the 32": lambda c: 9 / 5 * c,
+        "the factor 9/5": lambda c: c + 32,
+        "the product 9/5 · c": lambda c: 0 * c + 32,
+    },
 }
 
 
