@@ -227,7 +227,7 @@ TWO_LAYER_FORWARD = Exercise(
         Wrong("forgot-hidden-bias", lambda X, W1, b1, W2, b2: _relu(X @ W1) @ W2 + b2, "A bias is missing"),
         Wrong("forgot-output-bias", lambda X, W1, b1, W2, b2: _relu(X @ W1 + b1) @ W2, "A bias is missing"),
         Wrong("builtin-max", _two_layer_builtin_max, "Python's max compares two numbers"),
-        Wrong("np-max-with-axis", _two_layer_np_max, "its second argument is an axis"),
+        Wrong("np-max-with-axis", _two_layer_np_max, "np.max(0, z) reads z as an axis"),
         Wrong("W1-times-X", _two_layer_W1_first, "In this exercise: X (n, n_in)"),
         Wrong("W2-transposed", _two_layer_W2_transposed, "In this exercise: X (n, n_in)"),
         Wrong("relu-before-bias", lambda X, W1, b1, W2, b2: (_relu(X @ W1) + b1) @ W2 + b2,
