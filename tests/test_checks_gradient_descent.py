@@ -42,7 +42,7 @@ LINEAR_COST = Exercise(
         ("norm", lambda X, y, w, b: 0.5 * np.linalg.norm(y - X @ w - b) ** 2),
     ],
     wrong=[
-        Wrong("half-forgotten", lambda X, y, w, b: np.sum((y - (X @ w + b)) ** 2), "the ½ in front of the sum is missing"),
+        Wrong("half-forgotten", lambda X, y, w, b: np.sum((y - (X @ w + b)) ** 2), "the ½ in front of the sum"),
         Wrong("mse", lambda X, y, w, b: np.mean((y - (X @ w + b)) ** 2), "That is an average (mean squared error)"),
         Wrong("half-mse", lambda X, y, w, b: 0.5 * np.mean((y - (X @ w + b)) ** 2), "half the mean squared error"),
         Wrong("rmse", lambda X, y, w, b: np.sqrt(np.mean((y - (X @ w + b)) ** 2)), "(RMSE)"),
@@ -50,7 +50,7 @@ LINEAR_COST = Exercise(
         Wrong("brackets", lambda X, y, w, b: 0.5 * np.sum((y - X @ w + b) ** 2), "Mind the brackets"),
         Wrong("square-of-sum", lambda X, y, w, b: 0.5 * np.sum(y - (X @ w + b)) ** 2, "Square each error first"),
         Wrong("no-square", lambda X, y, w, b: 0.5 * np.sum(y - (X @ w + b)), "a plain sum lets errors"),
-        Wrong("absolute", lambda X, y, w, b: 0.5 * np.sum(np.abs(y - (X @ w + b))), "rather than taking their absolute"),
+        Wrong("absolute", lambda X, y, w, b: 0.5 * np.sum(np.abs(y - (X @ w + b))), "their absolute values"),
         Wrong("not-summed", lambda X, y, w, b: 0.5 * (y - (X @ w + b)) ** 2, "The cost is one number"),
         Wrong("step-predictions", lambda X, y, w, b: 0.5 * np.sum((y - np.where(X @ w + b >= 0, 1, -1)) ** 2),
               "no step"),
@@ -89,7 +89,8 @@ COST_GRADIENT = Exercise(
         ("float32", lambda X, y, w, b: (-X.T @ _errors(X, y, w, b).astype(np.float64), -np.sum(_errors(X, y, w, b)))),
     ],
     wrong=[
-        Wrong("sign", lambda X, y, w, b: (X.T @ _errors(X, y, w, b), _errors(X, y, w, b).sum()), "The signs are reversed"),
+        Wrong("sign", lambda X, y, w, b: (X.T @ _errors(X, y, w, b), _errors(X, y, w, b).sum()),
+              "The signs are reversed"),
         Wrong("double-minus", lambda X, y, w, b: (-X.T @ (X @ w + b - y), -np.sum(X @ w + b - y)),
               "The signs are reversed"),
         Wrong("half-forgotten", lambda X, y, w, b: (-2 * X.T @ _errors(X, y, w, b), -2 * _errors(X, y, w, b).sum()),
@@ -207,6 +208,11 @@ def _X_not_transposed(X, y, w, b, learning_rate):
     return w + learning_rate * X @ errors, b + learning_rate * errors.sum()
 
 
+def _half_step_for_b(X, y, w, b, learning_rate):
+    errors = y - (X @ w + b)
+    return w + learning_rate * X.T @ errors, b + learning_rate / 2 * errors.sum()
+
+
 GRADIENT_DESCENT_STEP = Exercise(
     check_gradient_descent_step,
     right=[
@@ -229,8 +235,7 @@ GRADIENT_DESCENT_STEP = Exercise(
         Wrong("per-sample", _per_sample, "updates after every sample"),
         Wrong("step-predictions", _step_predictions, "no step"),
         Wrong("X-not-transposed", _X_not_transposed, "(n_samples, n_features)"),
-        Wrong("half-step-for-b", lambda X, y, w, b, lr: (_step(X, y, w, b, lr)[0], b + lr / 2 * _errors(X, y, w, b).sum()),
-              "Take the first case", aimed=False),
+        Wrong("half-step-for-b", _half_step_for_b, "Take the first case", aimed=False),
     ],
 )
 

@@ -298,7 +298,8 @@ def _strict_epoch(X, y, w, b, learning_rate):
     for x_i, y_i in zip(X, y):
         prediction = 1 if x_i @ w + b > 0 else -1
         if prediction != y_i:
-            w, b, count = w + learning_rate * (y_i - prediction) * x_i, b + learning_rate * (y_i - prediction), count + 1
+            error = y_i - prediction
+            w, b, count = w + learning_rate * error * x_i, b + learning_rate * error, count + 1
     return w, b, count
 
 

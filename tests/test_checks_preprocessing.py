@@ -51,7 +51,7 @@ STANDARDISE = Exercise(
         ("keepdims", lambda X: (X - np.mean(X, axis=0, keepdims=True)) / np.std(X, axis=0, ddof=0, keepdims=True)),
         ("column-loop", _standardise_loop),
         ("by-formula", _standardise_formula),
-        ("pandas-ddof0", lambda X: ((pd.DataFrame(X) - pd.DataFrame(X).mean()) / pd.DataFrame(X).std(ddof=0)).to_numpy()),
+        ("pandas-ddof0", lambda X: ((pd.DataFrame(X) - pd.DataFrame(X).mean()) / pd.DataFrame(X).std(ddof=0)).values),
         ("columns-stacked", lambda X: np.column_stack([(c - c.mean()) / c.std() for c in X.T])),
     ],
     wrong=[

@@ -101,7 +101,8 @@ def check_sigmoid(sigmoid) -> None:
             Mistake("That is tanh, which runs from -1 to 1; the sigmoid runs from 0 to 1 (σ(0) = 0.5).",
                     _elementwise(np.tanh)),
             Mistake("That is 1 + e^(−z), the denominator alone: the sigmoid is 1 divided by it. Mind the "
-                    "brackets, as 1 / 1 + … divides only 1 by 1.", _elementwise(lambda z: 1 + np.exp(-np.asarray(z)))),
+                    "brackets, as 1 / 1 + … divides only 1 by 1.",
+                    _elementwise(lambda z: 1 + np.exp(-np.asarray(z)))),
             Mistake("That is e^(−z) alone; the sigmoid puts it into a fraction that stays between 0 and 1.",
                     _elementwise(lambda z: np.exp(-np.asarray(z)))),
             *[Mistake("Very close: that is a rounded e. Let np.exp supply the exact e^(…) instead of a typed "

@@ -275,8 +275,8 @@ def check_train_adaline(train_adaline) -> None:
             Mistake("Start from w = 0: the first cost is the cost of all-zero weights.",
                     loop(start=1.0)),
             Mistake("Only the last cost is in your result: create the list once, before the loop, and append to "
-                    "it in every epoch.", lambda X, y, learning_rate, n_epochs: _train(X, y, learning_rate, n_epochs)[:2]
-                    + (_train(X, y, learning_rate, n_epochs)[2][-1:],)),
+                    "it in every epoch.", lambda X, y, learning_rate, n_epochs:
+                    _train(X, y, learning_rate, n_epochs)[:2] + (_train(X, y, learning_rate, n_epochs)[2][-1:],)),
             Mistake("w and b never change in your loop: keep the new values that each step returns.",
                     loop(frozen=True)),
             Mistake("Your costs grow: the steps go uphill. Each step moves against the gradient.",

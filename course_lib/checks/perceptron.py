@@ -270,7 +270,8 @@ def check_count_misclassified(count_misclassified) -> None:
             Case(_MIXED, _array([1, -1, 1, -1]), _array([0.5, 0.5]), 0.0),
             Case(_FLOWERS, _SPECIES, _array([0.0, 0.0]), 0.0),  # z = 0 everywhere: all +1, so 3 wrong
             Case(_MIXED, _array([1, -1, -1, -1]), _array([0.5, 0.5]), -0.6),  # the bias turns rows 3 and 4 to -1
-            Case(_array([[1.0, 0.5], [2.0, 1.0], [-1.0, 0.0]]), _array([1, 1, -1]), _array([0.5, 1.0]), 0.0),  # z = 1, 2, -0.5
+            # z = 1, 2, -0.5: a net input equal to its label, so comparing z with y is not the same as len(y)
+            Case(_array([[1.0, 0.5], [2.0, 1.0], [-1.0, 0.0]]), _array([1, 1, -1]), _array([0.5, 1.0]), 0.0),
         ],
         reference=_misclassified,
         mistakes=[
