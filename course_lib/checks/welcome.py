@@ -33,7 +33,7 @@ def check_celsius_to_fahrenheit(celsius_to_fahrenheit) -> None:
         Exercise("0.1", "celsius_to_fahrenheit", "celsius_to_fahrenheit converts numbers and whole arrays"),
         celsius_to_fahrenheit,
         cases=[Case(100.0), Case(0.0), Case(-40.0), Case(37.0),
-               Case(np.array([-12.5, 0.0, 21.37]))],  # 21.37 °C is 70.466 °F: rounding shows,
+               Case(np.array([-12.5, 0.0, 21.37]))],  # 21.37 °C is 70.466 °F: rounding would show
         reference=lambda c: float(_fahrenheit(c)) if np.ndim(c) == 0 else _fahrenheit(c),
         mistakes=[
             Mistake("Multiply first, then add 32: the 32 was forgotten. "
