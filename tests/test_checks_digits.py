@@ -197,13 +197,14 @@ def test_accuracy_correct_variants_pass(answer, capsys):
     (lambda y_true, y_pred: float(np.array_equal(y_true, y_pred)), "answering one question for the whole arrays"),
     (lambda y_true, y_pred: 100 * np.mean(y_true == y_pred), "percentage"),
     (lambda y_true, y_pred: (y_true == y_pred).sum() // len(y_true), "cutting the fraction off"),
-    (lambda y_true, y_pred: np.sum(y_true == y_pred) / len(np.unique(y_true)), "Try [1, 1, 2] against [1, 2, 2]"),
+    (lambda y_true, y_pred: np.sum(y_true == y_pred) / len(np.unique(y_true)), "number of distinct classes"),
     (lambda y_true, y_pred: np.mean(y_true == y_pred) * len(y_true) / len(y_true) ** 2, "n times too small"),
-    (lambda y_true, y_pred: round(np.mean(y_true == y_pred), 1), "Try [1, 1, 2]"),
+    (lambda y_true, y_pred: round(np.mean(y_true == y_pred), 1), "rounded to 1 decimal"),
     (lambda y_true, y_pred: 1 - (y_true == y_pred).sum() / len(y_true), "error rate"),
-    (lambda y_true, y_pred: (y_true == y_pred).sum() / (len(y_true) + 1), "Try [1, 1, 2]"),
+    (lambda y_true, y_pred: (y_true == y_pred).sum() / (len(y_true) + 1), "one more than the number of samples"),
+    (lambda y_true, y_pred: np.mean(y_true[:-1] == y_pred[:-1]), "Try [1, 1, 2] against [1, 2, 2]"),
 ], ids=["count", "error-rate", "array-equal", "percent", "floor-division", "over-classes", "divided-twice",
-        "rounded", "one-minus", "n-plus-one"])
+        "rounded", "one-minus", "n-plus-one", "unknown-slip"])
 def test_accuracy_mistakes_get_their_hint(answer, hint):
     _fails_with(check_accuracy, answer, hint)
 

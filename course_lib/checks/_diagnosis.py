@@ -86,9 +86,10 @@ def transformation_hint(pairs, sizes=None, what: str = "Your results are") -> st
     ``pairs`` holds every input tried, the failing one included. ``sizes`` (optional) holds, for
     each pair, the sizes of its input as ``(description, number)`` pairs — such as ``("the number
     of rows of X", 5)`` (see :func:`case_sizes`) — so that a factor n can be named. ``what`` is the
-    subject of the hint's sentence: "Your results are", or "dW1 is" for one returned value.
+    subject of the hint's sentence: "Your results are", or "Your dW1 is" for one returned value.
 
-    Recognised, each only when it holds on every pair: a lost minus sign, rounding, truncation, a
+    Recognised, each only when it holds on every pair: a lost minus sign, rounding (to whole
+    numbers or to 1-3 decimals), truncation, a
     shift by one position, a lost fractional part, a transpose, a factor n (a sum where the mean
     belongs, or a count where a fraction is asked), a division by n twice, a constant factor
     (2, ½, 100) and an off-by-one (every value one more or one less).
@@ -113,6 +114,10 @@ def transformation_hint(pairs, sizes=None, what: str = "Your results are") -> st
     if _holds(numeric, np.round):
         return (f"{what} the expected ones rounded to whole numbers: remove round(), np.round() or "
                 "astype(int); keep every digit.")
+    for decimals in (1, 2, 3):
+        if _holds(numeric, lambda want, d=decimals: np.round(want, d)):
+            return (f"{what} the expected ones rounded to {decimals} decimal{'s' if decimals > 1 else ''}: "
+                    "round only when you print, and return every digit.")
     if _holds(numeric, np.trunc) or _holds(numeric, np.floor):
         return (f"{what} the expected ones with the part after the decimal point cut off: int() or "
                 "// (integer division) does that. Use / and keep the values as floats.")

@@ -164,6 +164,10 @@ def check_accuracy(accuracy) -> None:
                     lambda t, p: float(np.array_equal(t, p))),
             Mistake("That is a percentage: the exercise asks for a fraction between 0 and 1.",
                     lambda t, p: 100.0 * _accuracy(t, p)),
+            Mistake("Yours divides by the number of distinct classes: a fraction of the samples is out of how many?",
+                    lambda t, p: float(np.sum(np.asarray(t) == np.asarray(p)) / len(np.unique(t)))),
+            Mistake("Yours divides by one more than the number of samples: how many samples are there?",
+                    lambda t, p: float(np.sum(np.asarray(t) == np.asarray(p)) / (len(t) + 1))),
         ],
         general_hint="Try [1, 1, 2] against [1, 2, 2] by hand: how many are right, out of how many?",
     )
