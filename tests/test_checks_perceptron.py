@@ -148,7 +148,7 @@ PERCEPTRON_UPDATE = Exercise(
     ],
     wrong=[
         Wrong("bias-frozen", _slip(lambda t, p, z: t - p, bias=False), "The bias must learn too"),
-        Wrong("no-eta", _slip(lambda t, p, z: t - p, rate=False), "Multiply by the learning rate"),
+        Wrong("no-eta", _slip(lambda t, p, z: t - p, rate=False), "The learning rate η is missing"),
         Wrong("swapped-error", _slip(lambda t, p, z: p - t), "target minus prediction"),
         Wrong("updates-when-right", _slip(lambda t, p, z: t), "A right prediction must change nothing"),
         Wrong("uses-z", _slip(lambda t, p, z: t - z), "not with the net input z"),
@@ -159,7 +159,7 @@ PERCEPTRON_UPDATE = Exercise(
         Wrong("binary-prediction", _binary_prediction, "Your prediction is 1 or 0"),
         Wrong("strict-prediction", _strict_prediction, "Yours predicts -1 there"),
         Wrong("no-x", _no_x, "the x is missing from your Δw"),
-        Wrong("bias-times-x", _bias_times_x, "no x: your b became an array"),
+        Wrong("bias-times-x", _bias_times_x, "not x: your b became an array"),
         Wrong("times-w", _times_w, "not by its own value wⱼ"),
         Wrong("none-when-right", _returns_only_when_wrong, "every path needs a `return`"),
         Wrong("swapped-return", _swapped_return, "returned in the wrong order"),

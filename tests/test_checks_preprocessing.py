@@ -29,6 +29,10 @@ def _standardise_formula(X):
     return (X - mu) / sigma
 
 
+def _standardise_rows(X):
+    return (X - X.mean(axis=1)) / X.std(axis=1)
+
+
 def _standardise_in_place(X):
     X -= X.mean(axis=0)
     X /= X.std(axis=0)
@@ -58,6 +62,7 @@ STANDARDISE = Exercise(
         Wrong("ddof1", lambda X: (X - X.mean(axis=0)) / X.std(axis=0, ddof=1), "that is the sample σ"),
         Wrong("pandas-std", _pandas, "that is the sample σ"),
         Wrong("axis1", lambda X: (X - X.mean(axis=1, keepdims=True)) / X.std(axis=1, keepdims=True), "(axis=1)"),
+        Wrong("axis1-without-keepdims", _standardise_rows, "In this exercise: X (n_samples, n_features)"),
         Wrong("no-axis", lambda X: (X - X.mean()) / X.std(), "one mean and one σ of the whole matrix"),
         Wrong("no-centring", lambda X: X / X.std(axis=0), "Subtract μ first"),
         Wrong("no-scaling", lambda X: X - X.mean(axis=0), "Divide by σ as well"),

@@ -34,8 +34,8 @@ _FLOWERS = _array([[5.1, 1.4], [4.9, 1.4], [7.0, 4.7], [6.4, 4.5], [5.0, 1.6], [
 _MIXED = _array([[0.37, 120.0, -3.2], [2.13, 95.5, -1.1], [-0.94, 180.25, 0.4], [1.06, 101.0, -2.7]])
 _COLUMN = _array([[12.0], [15.5], [9.25], [20.0], [11.0]])
 
-_DIVIDE_HINT = ("A column that is constant in X_train has σ = 0, and dividing by it gives nan or inf. The exercise "
-                "asks for a division by 1 there instead: where does your function divide by that σ?")
+_DIVIDE_HINT = ("A column that is constant in X_train has σ = 0, and dividing by it gives nan or inf. Where σ is 0, "
+                "divide by 1 instead, as the exercise asks: where does your function divide by that σ?")
 
 
 # ---------------------------------------------------------------- Exercise 5.1
@@ -48,7 +48,8 @@ def _standardise(X):
 def check_standardise(standardise) -> None:
     """Exercise 5.1: ``standardise(X)`` returns every column of X with mean 0 and population σ 1."""
     run_check(
-        Exercise("5.1", "standardise", "standardise gives every column mean 0 and standard deviation 1"),
+        Exercise("5.1", "standardise", "standardise gives every column mean 0 and standard deviation 1",
+                 shapes="X (n_samples, n_features): one μ and one σ per column, each of shape (n_features,)."),
         standardise,
         cases=[Case(_FLOWERS), Case(_MIXED), Case(_COLUMN)],
         reference=_standardise,
