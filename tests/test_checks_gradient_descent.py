@@ -40,6 +40,7 @@ LINEAR_COST = Exercise(
         ("loop", _cost_loop),
         ("prediction-minus-target", lambda X, y, w, b: np.sum((X @ w + b - y) ** 2) / 2),
         ("norm", lambda X, y, w, b: 0.5 * np.linalg.norm(y - X @ w - b) ** 2),
+        ("float32", lambda X, y, w, b: 0.5 * np.sum((y - (X @ w + b)).astype(np.float32) ** 2)),
     ],
     wrong=[
         Wrong("half-forgotten", lambda X, y, w, b: np.sum((y - (X @ w + b)) ** 2), "the ½ in front of the sum"),
@@ -86,7 +87,8 @@ COST_GRADIENT = Exercise(
         ("prediction-minus-target", lambda X, y, w, b: ((X @ w + b - y) @ X, float((X @ w + b - y).sum()))),
         ("list", lambda X, y, w, b: [-np.dot(X.T, y - X.dot(w) - b), -(y - X.dot(w) - b).sum()]),
         ("loop", _gradient_loop),
-        ("float32", lambda X, y, w, b: (-X.T @ _errors(X, y, w, b).astype(np.float64), -np.sum(_errors(X, y, w, b)))),
+        ("float32", lambda X, y, w, b: (-X.T.astype(np.float32) @ _errors(X, y, w, b).astype(np.float32),
+                                        -np.sum(_errors(X, y, w, b).astype(np.float32)))),
     ],
     wrong=[
         Wrong("sign", lambda X, y, w, b: (X.T @ _errors(X, y, w, b), _errors(X, y, w, b).sum()),
@@ -220,6 +222,8 @@ GRADIENT_DESCENT_STEP = Exercise(
         ("minus-gradient", _step_with_gradient),
         ("one-line", lambda X, y, w, b, lr: (w + lr * (y - X @ w - b) @ X, b + lr * float(np.sum(y - X @ w - b)))),
         ("copy-then-in-place", _step_copy_in_place),
+        ("float32", lambda X, y, w, b, lr: _step(X.astype(np.float32), y.astype(np.float32), w.astype(np.float32),
+                                                 np.float32(b), np.float32(lr))),
     ],
     wrong=[
         Wrong("uphill", _uphill, "Your step goes uphill"),

@@ -151,6 +151,7 @@ LAYER_NET_INPUT = Exercise(
         ("loop-over-samples", lambda X, W, b: np.array([x @ W + b for x in X])),
         ("transposed-twice", lambda X, W, b: (W.T @ X.T).T + b),
         ("double-loop", _layer_double_loop),
+        ("float32", lambda X, W, b: X.astype(np.float32) @ W.astype(np.float32) + b.astype(np.float32)),
     ],
     wrong=[
         Wrong("forgot-bias", lambda X, W, b: X @ W, "The bias is missing"),

@@ -57,6 +57,7 @@ STANDARDISE = Exercise(
         ("by-formula", _standardise_formula),
         ("pandas-ddof0", lambda X: ((pd.DataFrame(X) - pd.DataFrame(X).mean()) / pd.DataFrame(X).std(ddof=0)).values),
         ("columns-stacked", lambda X: np.column_stack([(c - c.mean()) / c.std() for c in X.T])),
+        ("float32", lambda X: _standardise_formula(X.astype(np.float32))),
     ],
     wrong=[
         Wrong("ddof1", lambda X: (X - X.mean(axis=0)) / X.std(axis=0, ddof=1), "that is the sample σ"),
@@ -236,6 +237,7 @@ STANDARDISE_WITH_TRAIN = Exercise(
         ("column-loop", _with_train_loop),
         ("mask-assign", _with_train_sigma_copy),
         ("library", _with_train_library),
+        ("float32", lambda X_train, X_test: _with_train(X_train.astype(np.float32), X_test.astype(np.float32))),
     ],
     wrong=[
         Wrong("own-stats", lambda X_train, X_test: (X_test - X_test.mean(axis=0)) / X_test.std(axis=0),
