@@ -156,7 +156,7 @@ def test_several_returned_values_are_judged_by_name_and_the_first_wrong_in_the_c
 
     failure = _failure(answer)
     assert "dW2 and db2 are right; dW1 and db1 are not — dW1 comes first, look there." in str(failure)
-    assert str(failure).startswith("grads(X (4, 3), W (3, 2)) should be array([[ 0.3206, 0.122 ],")  # dW1's
+    assert str(failure).startswith("grads(X (4, 3), W (3, 2)) should be dW1 array([[ 0.3206, 0.122 ],")
 
 
 def test_a_slip_in_one_part_is_named_for_that_part_on_every_case():
@@ -288,3 +288,19 @@ def test_a_list_passes_where_an_array_is_asked_only_when_the_check_accepts_lists
 
     run_check(EXERCISE, as_list, cases=[Case(np.array([1.0, -3.0]))], reference=lambda x: 2 * x, accept_lists=True)
     assert capsys.readouterr().out.startswith("✔")
+
+
+def test_an_update_that_went_the_wrong_way_is_named():
+    def step(w, grad):
+        return w - 0.5 * grad
+
+    with pytest.raises(AssertionError) as caught:
+        run_check(Exercise("9.8", "step", "step"), lambda w, grad: w + 0.5 * grad,
+                  cases=[Case(np.array([1.0, 2.0]), np.array([0.5, -1.0])), Case(np.array([0.0]), np.array([2.0]))],
+                  reference=step)
+    assert caught.value.hint.startswith("Your results are the starting w moved by the right amount, but the other way")
+
+
+def test_a_result_one_entry_too_long_is_said_so():
+    with pytest.raises(AssertionError, match=r"should have shape \(3,\); yours has \(4,\): one entry too many\."):
+        run_check(EXERCISE, lambda n: np.arange(n + 1.0), cases=[Case(3)], reference=lambda n: np.arange(float(n)))

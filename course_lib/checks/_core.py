@@ -203,6 +203,8 @@ def _wrong(exercise, title, function, failure, tried, reference, mistakes, gener
     case, expected, problem = failure
     got = next(got for c, got in tried if c is case)
     sizes = [case_sizes(c.args, names) for c, _ in tried]
+    starts = [[(n or f"argument {i + 1}", a) for i, (n, a) in enumerate(zip(list(names) + [""] * len(c.args), c.args))]
+              for c, _ in tried]
     hint = next((m.hint for m in mistakes if _matches_everywhere(m, tried, rtol, atol, reference)), None)
     facts: list[tuple[str, str]] = []
     parts = _parts(got, expected)
@@ -223,7 +225,7 @@ def _wrong(exercise, title, function, failure, tried, reference, mistakes, gener
         if hint is None:
             subject = f"Your {labels[focus]} is" if exercise.returns else f"Your {_NAMES[focus]} value is"
             hint = transformation_hint([(g[focus], reference(*c.args, **c.kwargs)[focus]) for c, g in tried],
-                                       sizes, what=subject)
+                                       sizes, what=subject, starts=starts)
         facts.append(("returned", _which_parts(labels, wrong, focus, order, bool(exercise.returns))))
         wanted, received, label = expected[focus], got[focus], labels[focus]
         problem = _compare(received, wanted, rtol, atol, (), function, label if exercise.returns else "") or ""
@@ -232,7 +234,8 @@ def _wrong(exercise, title, function, failure, tried, reference, mistakes, gener
     else:
         hint = hint or _order_hint(tried, reference) or (
             None if isinstance(expected, tuple) else
-            transformation_hint([(_flat(g), _flat(reference(*c.args, **c.kwargs))) for c, g in tried], sizes))
+            transformation_hint([(_flat(g), _flat(reference(*c.args, **c.kwargs))) for c, g in tried], sizes,
+                                starts=starts))
         wanted, received = expected, got
         if hint is None and exercise.shapes and isinstance(expected, np.ndarray) and np.shape(got) != expected.shape:
             hint = f"Which axis went wrong? In this exercise: {exercise.shapes}"
@@ -255,6 +258,8 @@ def _wrong(exercise, title, function, failure, tried, reference, mistakes, gener
     elif difference and not problem and shown_expected != shown_got and "…" not in shown_expected + shown_got:
         difference = None  # both arrays are shown whole: the difference is plain to see
     call = case.describe(name, names)
+    if parts and exercise.returns:  # say which of the values is shown
+        shown_expected, shown_got = f"{label} {shown_expected}", f"{label} {shown_got}"
     rows = [("input", call)] + facts + [("expected", shown_expected), ("received", shown_got)]
     rows += [("differs at", difference)] if difference else []
     rows += [("", problem)] if problem else []

@@ -80,15 +80,18 @@ def _whole(values: np.ndarray) -> np.ndarray:
     return np.isclose(values, np.round(values), rtol=0.0, atol=1e-12)
 
 
-def transformation_hint(pairs, sizes=None, what: str = "Your results are") -> str | None:
+def transformation_hint(pairs, sizes=None, what: str = "Your results are", starts=None) -> str | None:
     """A hint when every ``(received, expected)`` pair differs by the same transformation, or ``None``.
 
     ``pairs`` holds every input tried, the failing one included. ``sizes`` (optional) holds, for
     each pair, the sizes of its input as ``(description, number)`` pairs — such as ``("the number
     of rows of X", 5)`` (see :func:`case_sizes`) — so that a factor n can be named. ``what`` is the
     subject of the hint's sentence: "Your results are", or "Your dW1 is" for one returned value.
+    ``starts`` (optional) holds, for each pair, the call's arguments as ``(name, value)`` pairs, so
+    that an update that went the wrong way from its starting value (w + step for w − step) is named.
 
-    Recognised, each only when it holds on every pair: a lost minus sign, rounding (to whole
+    Recognised, each only when it holds on every pair: a lost minus sign, an update that went the
+    wrong way from its starting value, rounding (to whole
     numbers or to 1-3 decimals), truncation, a
     shift by one position, a lost fractional part, a transpose, a factor n (a sum where the mean
     belongs, or a count where a fraction is asked), a division by n twice, a constant factor
@@ -128,6 +131,10 @@ def transformation_hint(pairs, sizes=None, what: str = "Your results are") -> st
             if any((moved(want) != want).any() for _, want in numeric) and _holds(numeric, moved):
                 return ("Your values are right but each one sits one position away from where it belongs: check "
                         "your indices (Python counts from 0: range(len(x)), not range(1, len(x) + 1)).")
+    wrong_way = _wrong_way(numeric, starts)
+    if wrong_way:
+        return (f"{what} the starting {wrong_way} moved by the right amount, but the other way: is the step added "
+                "where it should be subtracted (or the reverse)?")
     factor = _factor_hint(numeric, sizes, what)
     if factor:
         return factor
@@ -139,6 +146,27 @@ def transformation_hint(pairs, sizes=None, what: str = "Your results are") -> st
     if lost_fraction and not all(_whole(want).all() for _, want in numeric):
         return ("All your results are whole numbers, but the expected ones are not: is something dropping the "
                 "fractional part (// instead of /, int(), round())?")
+    return None
+
+
+def _wrong_way(numeric, starts) -> str | None:
+    """The name of the argument that every result moved away from by minus the expected step, or ``None``."""
+    if not starts or len(starts) != len(numeric):
+        return None
+    for name, _ in starts[0]:
+        moved = False
+        for (got, want), arguments in zip(numeric, starts):
+            start = dict(arguments).get(name)
+            try:
+                start = np.asarray(start, dtype=float)
+            except (TypeError, ValueError):
+                break
+            if start.shape != want.shape or not np.allclose(got, 2 * start - want, rtol=1e-6, atol=1e-9):
+                break
+            moved = moved or not np.allclose(want, start)
+        else:
+            if moved:
+                return name
     return None
 
 

@@ -70,8 +70,8 @@ def student_frames(error: BaseException, limit: int = 3) -> list[Frame]:
             frame = Frame(code.co_name, traceback.tb_lineno,
                           linecache.getline(code.co_filename, traceback.tb_lineno).strip(),
                           {**traceback.tb_frame.f_globals, **traceback.tb_frame.f_locals})
-            if not frames or frames[-1] != frame:
-                frames.append(frame)
+            if not frames or (frames[-1].line_number, frames[-1].source) != (frame.line_number, frame.source):
+                frames.append(frame)  # a comprehension's own frame repeats its line: show it once
         traceback = traceback.tb_next
     return frames[-limit:]
 
@@ -138,7 +138,9 @@ class CheckFailed(AssertionError):
                 where = f"{frame.function}, line {frame.line_number}" + (":" if frame.source else "")
                 frame_lines += _wrap("your code" if number == 0 else "", where)
                 if frame.source:
-                    frame_lines.append(" " * (2 + LABEL + 2) + frame.source)
+                    source = frame.source if len(frame.source) <= WIDTH - LABEL - 4 else (
+                        frame.source[:WIDTH - LABEL - 6].rstrip() + " …")  # never wider than the box
+                    frame_lines.append(" " * (2 + LABEL + 2) + source)
             total = 1 + sum(map(len, rows)) + len(frame_lines) + len(hint)
             if total <= MAX_LINES or len(frames) <= 1:
                 break

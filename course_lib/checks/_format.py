@@ -165,6 +165,9 @@ def shape_problem(got_shape, expected_shape, name: str = "", function=None) -> s
         axis = next(i for i, (g, e) in enumerate(zip(got_shape, expected_shape)) if g != e)
         if _reduces(function) and len(got_shape) == 1:
             return text + ". Which axis does your sum or mean run over?"
+        if len(got_shape) == 1 and abs(got_shape[0] - expected_shape[0]) == 1:
+            more = "too many" if got_shape[0] > expected_shape[0] else "too few"
+            return text + f": one entry {more}."
         if len(got_shape) == 1:
             return text + "."
         return text + f": axis {axis} has {got_shape[axis]} entries, not {expected_shape[axis]}."

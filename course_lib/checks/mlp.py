@@ -54,8 +54,8 @@ def _tanh_grad(Z):
 
 
 _SHAPES_6_1 = "A_prev is (n, n_in), W (n_in, n_out), b (n_out,); Z and A are (n, n_out)."
-_SHAPES_BACK = ("X is (n, n_in), W1 (n_in, n_hidden), W2 (n_hidden, n_out), Y and δ2 (n, n_out), δ1 (n, n_hidden); "
-                "each gradient has its parameter's shape.")
+_SHAPES_BACK = ("X is (n, n_in), W1 (n_in, n_hidden), W2 (n_hidden, n_out), Y (n, n_out); each gradient has "
+                "its parameter's shape.")
 
 # ---------------------------------------------------------------- Exercise 6.1
 

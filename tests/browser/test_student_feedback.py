@@ -1,6 +1,6 @@
 """What a student sees in JupyterLab at 1280 px: a wrong answer and a crashing answer get a short
-message with no checker code in it and no word broken across lines; the solutions are one click
-away in the file browser and cannot be changed by accident."""
+message (ten lines at most, in every lesson) with no checker code in it and no word broken across
+lines; the solutions are one click away in the file browser and cannot be changed by accident."""
 
 import re
 
@@ -9,6 +9,7 @@ import pytest
 from course_tools import notebooks
 
 from .conftest import ROOT
+from .feedback_answers import ANSWERS
 from .jupyterlab import KERNEL_IDLE, error_outputs, open_notebook, run_all
 
 LESSON = "01-the-artificial-neuron.ipynb"
@@ -73,6 +74,37 @@ def test_a_failed_check_shows_a_short_message_and_none_of_the_checkers_code(lab,
         assert expected in text, text
     assert _browser_wrapped_lines(output) == 0, "a line was too wide for the output area: a word may be cut"
     output.screenshot(path=str(artifacts / f"feedback-{'crash' if 'IndexError' in shows else 'wrong'}.png"))
+    assert page.errors == []
+
+
+def _run_imports(page, name: str) -> None:
+    """Run only the lesson's imports cell (the one that imports its checks), as after a fresh start."""
+    cells = notebooks.read(ROOT / "lessons" / name)["cells"]
+    index = next(i for i, c in enumerate(cells) if c["cell_type"] == "code" and "course_lib.checks import" in c["source"])
+    page.evaluate("""(index) => {
+        const notebook = window.jupyterapp.shell.currentWidget.content;
+        notebook.activeCellIndex = index;
+    }""", index)
+    page.evaluate("window.jupyterapp.commands.execute('notebook:run-cell')")
+    page.wait_for_timeout(300)
+    page.get_by_text(KERNEL_IDLE).first.wait_for(timeout=60_000)
+
+
+@pytest.mark.parametrize("lesson", sorted(ANSWERS), ids=lambda name: name[:2])
+def test_every_lesson_shows_a_wrong_answer_and_a_crash_in_ten_lines_or_fewer(lab, page, artifacts, lesson):
+    open_notebook(page, lab, lesson)
+    _run_imports(page, lesson)
+    for kind, (number, source, shows) in zip(("wrong", "crash"), ANSWERS[lesson]):
+        index = _exercise_cell(lesson, number)
+        assert "check_" in notebooks.read(ROOT / "lessons" / lesson)["cells"][index + 1]["source"]
+        output = _answer_and_check(page, index, source).locator(ERROR).first
+        text = output.inner_text()
+        lines = text.strip().splitlines()
+        assert lines[0].startswith(f"✘ Exercise {number}") and len(lines) <= 10, f"{len(lines)} lines:\n{text}"
+        assert shows in text and any(line.startswith("Hint:") for line in lines), text
+        assert not CHECKER_SOURCE.search(text), f"machinery shown to the student:\n{text}"
+        assert _browser_wrapped_lines(output) == 0, f"a line was too wide for the output area:\n{text}"
+        output.screenshot(path=str(artifacts / f"feedback-{lesson[:2]}-{kind}.png"))
     assert page.errors == []
 
 
