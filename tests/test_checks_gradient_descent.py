@@ -306,6 +306,14 @@ def _both_costs(X, y, learning_rate, n_epochs):
     return w, b, np.array(costs)
 
 
+def _appends_to_an_array(X, y, learning_rate, n_epochs):
+    w, b, costs = np.zeros(X.shape[1]), 0.0, np.zeros(n_epochs)
+    for _ in range(n_epochs):
+        costs.append(0.5 * np.sum((y - (X @ w + b)) ** 2))
+        w, b = _step(X, y, w, b, learning_rate)
+    return w, b, costs
+
+
 def _ones_start(X, y, learning_rate, n_epochs):
     w, b, costs = np.ones(X.shape[1]), 0.0, []
     for _ in range(n_epochs):
@@ -359,6 +367,7 @@ TRAIN_ADALINE = Exercise(
               "np.array(...) turns your list"),
         Wrong("cost-before-and-after", _both_costs, "yours has one more"),
         Wrong("ones-start", _ones_start, "Start from w = 0"),
+        Wrong("appends-to-an-array", _appends_to_an_array, "A numpy array has no .append"),
         Wrong("w-per-sample", _w_per_sample, "one entry per feature"),
         Wrong("list-inside-loop", _list_inside_loop, "Only the last cost"),
         Wrong("not-reassigned", _not_reassigned, "w and b never change in your loop"),

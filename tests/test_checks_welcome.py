@@ -53,6 +53,7 @@ CATALOGUE = {
             Wrong("math", lambda c: 1.8 * math.fsum([c]) + 32, "The math module works on one number at a time"),
             Wrong("loop-only", lambda c: np.array([9 / 5 * t + 32 for t in c]), "no entries to loop over"),
             Wrong("in-place", _in_place, "instead of modifying the input"),
+            Wrong("divides-by-c", lambda c: 9 / (5 * c) + 32, "the temperature multiplies"),
             Wrong("printed", _printed, "print() only shows a value"),
             Wrong("typo", lambda c: 1.6 * c + 32, "Which part of your line", aimed=False),
         ],

@@ -289,8 +289,13 @@ def check_train_adaline(train_adaline) -> None:
             Mistake("Your costs grow: the steps go uphill. Each step moves against the gradient.",
                     loop(direction=-1.0)),
         ],
-        crash_hints=[CrashHint(ValueError, "In X @ w the columns of X meet the entries of w: w needs one entry "
-                               "per feature (a column of X), not one per sample. How long is yours?", text="matmul")],
+        crash_hints=[
+            CrashHint(ValueError, "In X @ w the columns of X meet the entries of w: w needs one entry per feature "
+                      "(a column of X), not one per sample. How long is yours?", text="matmul"),
+            CrashHint(AttributeError, "A numpy array has no .append: collect the costs in a Python list, which "
+                      "does, and turn it into an array at the end (or fill an array by index).",
+                      text="has no attribute 'append'"),
+        ],
         general_hint="Take one epoch by hand (n_epochs = 1): the costs should hold one value, the cost of the zero "
                      "start. Which of your three results differs first?",
     )

@@ -15,6 +15,11 @@ def _celsius(c):
     return np.asarray(c, dtype=float)
 
 
+def _divided_by_celsius(c):
+    with np.errstate(divide="ignore"):
+        return 9 / (5 * _celsius(c)) + 32
+
+
 _ROUNDED = "Keep every digit: something in your function rounds the result (round(), np.round, int())."
 
 # The solution with one of its terms left out: the check must catch each (issue 18, item 6).
@@ -52,6 +57,8 @@ def check_celsius_to_fahrenheit(celsius_to_fahrenheit) -> None:
                     "The factor is 9/5 and the constant 32.", lambda c: 2 * _celsius(c) + 30),
             Mistake("That gives kelvins (c + 273.15), another temperature scale; this exercise asks for "
                     "degrees Fahrenheit.", lambda c: _celsius(c) + 273.15),
+            Mistake("Your line divides by the temperature, but in 9/5 · C the temperature multiplies: mind the "
+                    "brackets.", _divided_by_celsius),
             Mistake("Your function returns nothing: print() only shows a value, `return` hands it back to the "
                     "caller (and to the check).", lambda c: None),
             *[Mistake(_ROUNDED, lambda c, digits=digits: np.round(_fahrenheit(c), digits)) for digits in (1, 2)],
