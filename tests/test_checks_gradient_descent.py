@@ -100,7 +100,7 @@ COST_GRADIENT = Exercise(
         Wrong("mean", lambda X, y, w, b: (-X.T @ _errors(X, y, w, b) / len(y), -_errors(X, y, w, b).mean()),
               "(a mean)"),
         Wrong("no-db", lambda X, y, w, b: (-X.T @ _errors(X, y, w, b), 0.0), "∂J/∂b is missing"),
-        Wrong("no-x", lambda X, y, w, b: (-np.full(2, _errors(X, y, w, b).sum()), -_errors(X, y, w, b).sum()),
+        Wrong("no-x", lambda X, y, w, b: (-np.full(X.shape[1], _errors(X, y, w, b).sum()), -_errors(X, y, w, b).sum()),
               "yours gives every weight the same number"),
         Wrong("no-bias", lambda X, y, w, b: (-X.T @ (y - X @ w), -np.sum(y - X @ w)),
               "The bias is missing from the prediction"),
@@ -256,7 +256,7 @@ def _train(X, y, learning_rate, n_epochs):
 
 
 def _train_array(X, y, learning_rate, n_epochs):
-    w, b = np.zeros(2), 0.0
+    w, b = np.zeros(X.shape[1]), 0.0
     costs = np.zeros(n_epochs)
     for epoch in range(n_epochs):
         costs[epoch] = 0.5 * ((y - X @ w - b) ** 2).sum()

@@ -29,6 +29,9 @@ _FLOWERS = _array([[5.1, 1.4], [4.9, 1.4], [7.0, 4.7], [6.4, 4.5], [5.0, 1.6]])
 _SPECIES = _array([-1, -1, 1, 1, -1])
 _MIXED = _array([[0.37, -1.21], [2.13, 0.58], [-0.94, 1.77], [1.06, -0.33]])
 _SIGNS = _array([1, -1, 1, -1])
+# Three features: a slip by a factor 2 cannot pass for one by the number of features here.
+_THREE = _array([[0.5, -1.2, 2.0], [1.5, 0.3, -0.7], [-0.4, 0.8, 1.1]])
+_THREE_Y = _array([1, -1, -1])
 
 
 def _errors(X, y, w, b):
@@ -62,6 +65,7 @@ def check_linear_cost(linear_cost) -> None:
             Case(_FLOWERS, _SPECIES, _array([-0.25, 0.6]), -0.1),
             Case(_MIXED, _SIGNS, _array([0.5, -1.5]), 0.25),
             Case(_MIXED[:1], _SIGNS[:1], _array([1.0, 2.0]), 0.3),          # one sample
+            Case(_THREE, _THREE_Y, _array([0.2, -0.4, 0.1]), -0.3),
         ],
         reference=gradient_descent.cost,
         mistakes=[
@@ -116,6 +120,7 @@ def check_cost_gradient(cost_gradient) -> None:
             Case(_FLOWERS, _SPECIES, _array([0.0, 0.0]), 0.0),
             Case(_FLOWERS, _SPECIES, _array([-0.25, 0.6]), -0.1),
             Case(_MIXED, _SIGNS, _array([0.5, -1.5]), 0.25),
+            Case(_THREE, _THREE_Y, _array([0.2, -0.4, 0.1]), -0.3),
         ],
         reference=gradient_descent.gradient,
         mistakes=[
@@ -189,6 +194,7 @@ def check_gradient_descent_step(gradient_descent_step) -> None:
             Case(_FLOWERS, _SPECIES, _array([0.0, 0.0]), 0.0, 0.001),
             Case(_FLOWERS, _SPECIES, _array([-0.25, 0.6]), -0.1, 0.01),
             Case(_MIXED, _SIGNS, _array([0.5, -1.5]), 0.25, 0.05),
+            Case(_THREE, _THREE_Y, _array([0.2, -0.4, 0.1]), -0.3, 0.1),
         ],
         reference=gradient_descent.gradient_step,
         mistakes=[
@@ -259,6 +265,7 @@ def check_train_adaline(train_adaline) -> None:
             Case(_FLOWERS, _SPECIES, 0.001, 5),
             Case(_MIXED, _SIGNS, 0.05, 4),
             Case(_FLOWERS, _SPECIES, 0.002, 1),
+            Case(_THREE, _THREE_Y, 0.1, 3),
         ],
         reference=_train,
         mistakes=[

@@ -116,6 +116,7 @@ def check_perceptron_update(perceptron_update) -> None:
             Case(_array([5.1, 1.4]), -1.0, _array([-1.02, -0.28]), -0.2, 0.1),  # right: nothing changes
             Case(_array([0.37, -1.21]), 1.0, _array([0.25, 0.5]), 0.1, 0.03),  # wrong, a small η
             Case(_array([2.13, 0.58]), 1.0, _array([0.25, 0.5]), 0.1, 0.5),  # right
+            Case(_array([0.5, -1.0, 2.0]), -1.0, _array([0.3, 0.1, 0.2]), 0.05, 0.2),  # three inputs, wrong: z = 0.5
         ],
         reference=lambda x, target, w, b, learning_rate: perceptron.update(x, target, w, b, learning_rate),
         mistakes=[
