@@ -179,6 +179,7 @@ SIGMOID_GRAD = Exercise(
         Wrong("sigma-itself", _naive_sigmoid, "That is σ(z) itself"),
         Wrong("sigma-squared", lambda z: _naive_sigmoid(z) ** 2, "That is σ(z)·σ(z)"),
         Wrong("constant-quarter", lambda z: 0.25 + 0 * z, "You return the slope at z = 0"),
+        Wrong("tanh-pattern", lambda z: 1 - _naive_sigmoid(z) ** 2, "pattern of tanh's slope"),
         Wrong("relu-slope", lambda z: np.where(z > 0, 1.0, 0.0), "slope of the ReLU"),
         Wrong("math-exp", _sigmoid_grad_math, USE_NP_EXP),
         Wrong("negated", lambda z: -_sigmoid_grad_via_s(z), "exact negatives"),

@@ -75,6 +75,7 @@ WEIGHTED_SUM = Exercise(
         Wrong("products-plus-bias", lambda x, w, b: w * x + b, "add them up into a single number"),
         Wrong("list-of-products", lambda x, w, b: [xi * wi for xi, wi in zip(x, w)], "add them up into a single"),
         Wrong("list-of-z", lambda x, w, b: [x @ w + b], "not `return [z]`"),
+        Wrong("mean-of-products", lambda x, w, b: np.mean(w * x) + b, "the average of the products"),
         Wrong("adds-weights-and-inputs", lambda x, w, b: np.sum(w + x) + b, "yours adds them"),
         Wrong("product-of-totals", lambda x, w, b: np.sum(w) * np.sum(x) + b, "total of the weights"),
         Wrong("bias-on-inputs", lambda x, w, b: np.dot(w, x + b), "added to every input"),

@@ -99,6 +99,12 @@ def _in_place(x, target, w, b, learning_rate):
     return w, b + learning_rate * (target - prediction)
 
 
+def _half_step(x, target, w, b, learning_rate):  # η·y·x on a mistake, as scikit-learn's Perceptron does
+    if (1 if x @ w + b >= 0 else -1) != target:
+        return w + learning_rate * target * x, b + learning_rate * target
+    return w, b
+
+
 def _binary_prediction(x, target, w, b, learning_rate):
     prediction = 1 if x @ w + b >= 0 else 0
     error = target - prediction
@@ -156,6 +162,7 @@ PERCEPTRON_UPDATE = Exercise(
         Wrong("in-place", _in_place, "instead of modifying the input"),
         Wrong("returns-w-only", lambda x, t, w, b, lr: w + lr * (t - (1 if x @ w + b >= 0 else -1)) * x,
               "Return both new values"),
+        Wrong("half-step", _half_step, "takes half the step"),
         Wrong("binary-prediction", _binary_prediction, "Your prediction is 1 or 0"),
         Wrong("strict-prediction", _strict_prediction, "Yours predicts -1 there"),
         Wrong("no-x", _no_x, "the x is missing from your Δw"),

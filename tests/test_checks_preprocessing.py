@@ -257,6 +257,8 @@ STANDARDISE_WITH_TRAIN = Exercise(
         Wrong("zero-kept", _zero_kept, "has σ = 0"),
         Wrong("epsilon", lambda X_train, X_test: (X_test - X_train.mean(axis=0)) / (X_train.std(axis=0) + 1e-8),
               "Adding a small ε"),
+        Wrong("not-centred", lambda X_train, X_test: X_test / np.where(X_train.std(axis=0) == 0, 1, X_train.std(axis=0)),
+              "Subtract the training set's μ first"),
         Wrong("both-sets", lambda X_train, X_test: (_with_train(X_train, X_train), _with_train(X_train, X_test)),
               "not both sets"),
         Wrong("no-axis", lambda X_train, X_test: (X_test - X_train.mean()) / X_train.std(), "without axis=0"),

@@ -198,6 +198,8 @@ def check_sigmoid_grad(sigmoid_grad) -> None:
                     _elementwise(lambda z: _sigma(z) ** 2)),
             Mistake("You return the slope at z = 0, 0.25, for every z: the slope changes with z, so compute it "
                     "from σ(z) of each input.", _elementwise(lambda z: np.full(np.shape(z), 0.25))),
+            Mistake("1 − σ(z)² follows the pattern of tanh's slope (1 − tanh²); the sigmoid's slope is a product "
+                    "of two factors.", _elementwise(lambda z: 1 - _sigma(z) ** 2)),
             Mistake("That is the slope of the ReLU (1 for positive z, 0 elsewhere), not of the sigmoid.",
                     _elementwise(lambda z: (np.asarray(z) > 0).astype(float))),
         ],

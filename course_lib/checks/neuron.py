@@ -85,6 +85,8 @@ def check_weighted_sum(weighted_sum) -> None:
             Mistake(_SUM_THE_PRODUCTS, lambda x, w, b: [xi * wi for xi, wi in zip(x, w)]),
             Mistake("Return the number itself, not a list holding it: write `return z`, not `return [z]`.",
                     lambda x, w, b: [neuron.weighted_sum(x, w, b)]),
+            Mistake("That is the average of the products: the net input adds them up, a sum.",
+                    lambda x, w, b: float(np.mean(np.asarray(w) * np.asarray(x))) + b),
             Mistake("Each input is multiplied by its own weight; yours adds them (wᵢ + xᵢ).",
                     lambda x, w, b: float(np.sum(np.asarray(w) + np.asarray(x))) + b),
             Mistake("You multiplied the total of the weights by the total of the inputs; multiply each input by "

@@ -92,6 +92,11 @@ def _bias_times_x(x, target, w, b, learning_rate):
     return w + learning_rate * error * x, b + learning_rate * error * x
 
 
+def _half_step_on_mistakes(x, target, w, b, learning_rate):
+    wrong = float(unit_step(x @ w + b)) != target
+    return (w + learning_rate * target * x, b + learning_rate * target) if wrong else (w, b)
+
+
 def _times_w(x, target, w, b, learning_rate):
     error = target - float(unit_step(x @ w + b))
     return w + learning_rate * error * w, b + learning_rate * error
@@ -131,6 +136,8 @@ def check_perceptron_update(perceptron_update) -> None:
             Mistake("Compare the target with the prediction ŷ, +1 or -1, not with the net input z.",
                     _rule(lambda target, prediction, z: target - z)),
             Mistake(_SIGN_AT_ZERO, _rule(lambda target, prediction, z: target - np.sign(z))),
+            Mistake("On a mistake the error y − ŷ is +2 or -2, not the target alone: yours takes half the step "
+                    "(scikit-learn's variant of the rule, not this lesson's).", _half_step_on_mistakes),
             Mistake("Your prediction is 1 or 0; the perceptron predicts +1 or -1, so that y − ŷ is 0, +2 or -2.",
                     _rule(lambda target, prediction, z: target - float(binary_step(z)))),
             Mistake("At z = 0 exactly the perceptron fires: ŷ = +1 when z ≥ 0. Yours predicts -1 there.",

@@ -273,6 +273,8 @@ def check_standardise_with_train(standardise_with_train) -> None:
             Mistake("That is the sample σ (ddof=1, dividing by n − 1); use the population σ of X_train, dividing "
                     "by n (np.std's default).", _quiet(_sample_sigma)),
             Mistake("μ came from X_train but σ from X_test: take both from X_train.", _quiet(_mixed)),
+            Mistake("Subtract the training set's μ first: your columns were only divided by σ.",
+                    lambda X_train, X_test: X_test / np.where(X_train.std(axis=0) == 0, 1.0, X_train.std(axis=0))),
             Mistake("σ came from X_train but μ from X_test: take both from X_train.", _quiet(_mixed_other_way)),
             Mistake("Return only the scaled test set, one array, not both sets.",
                     lambda X_train, X_test: (_standardise(X_train), _standardise_test(X_train, X_test))),
