@@ -314,6 +314,14 @@ def _appends_to_an_array(X, y, learning_rate, n_epochs):
     return w, b, costs
 
 
+def _mean_costs(X, y, learning_rate, n_epochs):
+    w, b, costs = np.zeros(X.shape[1]), 0.0, []
+    for _ in range(n_epochs):
+        costs.append(np.mean((y - (X @ w + b)) ** 2))
+        w, b = _step(X, y, w, b, learning_rate)
+    return w, b, np.array(costs)
+
+
 def _ones_start(X, y, learning_rate, n_epochs):
     w, b, costs = np.ones(X.shape[1]), 0.0, []
     for _ in range(n_epochs):
@@ -366,6 +374,7 @@ TRAIN_ADALINE = Exercise(
         Wrong("a-list", lambda X, y, lr, n: _train(X, y, lr, n)[:2] + (list(_train(X, y, lr, n)[2]),),
               "np.array(...) turns your list"),
         Wrong("cost-before-and-after", _both_costs, "yours has one more"),
+        Wrong("mean-costs", _mean_costs, "Your costs are averages"),
         Wrong("ones-start", _ones_start, "Start from w = 0"),
         Wrong("appends-to-an-array", _appends_to_an_array, "A numpy array has no .append"),
         Wrong("w-per-sample", _w_per_sample, "one entry per feature"),

@@ -253,6 +253,15 @@ def _counts_right(X, y, w, b, learning_rate):
     return w, b, count
 
 
+def _counts_error_size(X, y, w, b, learning_rate):
+    n_updates = 0
+    for x_i, y_i in zip(X, y):
+        error = y_i - (1 if x_i @ w + b >= 0 else -1)
+        w, b = w + learning_rate * error * x_i, b + learning_rate * error
+        n_updates += abs(error)
+    return w, b, n_updates
+
+
 def _never_counts(X, y, w, b, learning_rate):
     n_updates = 0
     for x_i, y_i in zip(X, y):
@@ -325,6 +334,7 @@ TRAIN_EPOCH = Exercise(
         Wrong("counts-weights", _counts_weights, "even if some weights did not move"),
         Wrong("counts-samples", lambda X, y, w, b, lr: _epoch(X, y, w, b, lr)[:2] + (len(y),), "number of samples"),
         Wrong("counts-right", _counts_right, "counts the samples that were right"),
+        Wrong("counts-error-size", _counts_error_size, "adds the size of the error"),
         Wrong("never-counts", _never_counts, "Your count stays 0"),
         Wrong("not-reassigned", _not_reassigned, "w and b never change in your loop"),
         Wrong("return-in-loop", _return_in_loop, "Only the first sample was used"),

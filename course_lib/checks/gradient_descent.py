@@ -238,12 +238,13 @@ def _train(X, y, learning_rate, n_epochs):
 def check_train_adaline(train_adaline) -> None:
     """Exercise 4.4: ``train_adaline(X, y, learning_rate, n_epochs)`` returns ``(w, b, costs)`` after batch descent
     from zero, ``costs`` a numpy array of the cost before each step."""
-    def loop(cost_after=False, bias=True, per_sample=False, start=0.0, frozen=False, direction=1.0, extra=0):
+    def loop(cost_after=False, bias=True, per_sample=False, start=0.0, frozen=False, direction=1.0, extra=0,
+             cost=lambda e: 0.5 * float(np.sum(e ** 2))):
         def train(X, y, learning_rate, n_epochs):
             w, b, costs = np.full(X.shape[1], start), 0.0, []
             for _ in range(n_epochs + extra):
                 if not cost_after:
-                    costs.append(gradient_descent.cost(X, y, w, b))
+                    costs.append(cost(_errors(X, y, w, b)))
                 batches = [[i] for i in range(len(y))] if per_sample else [list(range(len(y)))]
                 for rows in batches:
                     e = _errors(X[rows], y[rows], w, b)
@@ -252,7 +253,7 @@ def check_train_adaline(train_adaline) -> None:
                     if not frozen:
                         w, b = w_new, (b_new if bias else b)
                 if cost_after:
-                    costs.append(gradient_descent.cost(X, y, w, b))
+                    costs.append(cost(_errors(X, y, w, b)))
             return w, b, np.array(costs)
         return train
 
@@ -278,6 +279,10 @@ def check_train_adaline(train_adaline) -> None:
             Mistake("Return the costs as a numpy array: np.array(...) turns your list into one.",
                     lambda X, y, learning_rate, n_epochs: _train(X, y, learning_rate, n_epochs)[:2]
                     + (list(_train(X, y, learning_rate, n_epochs)[2]),)),
+            Mistake("Your costs are averages over the samples (mean squared errors); this lesson's cost is ½ times "
+                    "the sum, the one of Exercise 4.1.", loop(cost=lambda e: float(np.mean(e ** 2)))),
+            Mistake("Your costs are averages over the samples (mean squared errors); this lesson's cost is ½ times "
+                    "the sum, the one of Exercise 4.1.", loop(cost=lambda e: 0.5 * float(np.mean(e ** 2)))),
             Mistake("Your loop takes one epoch too many: range(n_epochs) runs exactly n_epochs times.",
                     loop(extra=1)),
             Mistake("Your loop takes one epoch too few: range(n_epochs) runs exactly n_epochs times, from 0.",

@@ -222,6 +222,8 @@ def check_train_epoch(train_epoch) -> None:
             Case(_FLOWERS, _SPECIES, _array([-0.68, 1.82]), -0.4, 0.1),  # the trained weights: no update
             Case(_MIXED, _array([1, -1, 1, -1]), _array([0.2, -0.1]), 0.05, 0.25),
             Case(_CAREFUL, _CAREFUL_Y, _array([0.3, 0.2]), 0.1, 0.25),  # 3 updates: samples 1, 3 and 5
+            Case(_array([[0.5, -1.0, 2.0], [1.0, 0.5, -0.5], [-0.3, 0.8, 0.1]]), _array([-1, 1, 1]),
+                 _array([0.3, 0.1, 0.2]), 0.05, 0.2),  # three features
         ],
         reference=_epoch,
         mistakes=[
@@ -238,6 +240,9 @@ def check_train_epoch(train_epoch) -> None:
             Mistake("That counts the samples that were right; count those that caused an update.",
                     lambda X, y, w, b, learning_rate: _epoch(X, y, w, b, learning_rate)[:2]
                     + (len(y) - _epoch(X, y, w, b, learning_rate)[2],)),
+            Mistake("Each update counts 1: yours adds the size of the error, |y − ŷ| = 2, or counts each one twice.",
+                    lambda X, y, w, b, learning_rate: _epoch(X, y, w, b, learning_rate)[:2]
+                    + (2 * _epoch(X, y, w, b, learning_rate)[2],)),
             Mistake("Your count stays 0: add 1 to it each time a sample causes an update.",
                     lambda X, y, w, b, learning_rate: _epoch(X, y, w, b, learning_rate)[:2] + (0,)),
             Mistake("w and b never change in your loop: keep the new values the update gives you, so that the "
