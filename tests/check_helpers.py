@@ -30,3 +30,11 @@ def failure_lines(check, answer) -> list[str]:
     with pytest.raises(AssertionError) as caught:
         check(answer)
     return caught.value.lines()
+
+
+def fails_with(check, answer, hint: str) -> None:
+    """``check(answer)`` fails with ``hint`` in its message, shown in at most ten lines."""
+    text = message(check, answer)
+    assert hint in text, text
+    lines = failure_lines(check, answer)
+    assert len(lines) <= 10, "\n".join(lines)

@@ -9,14 +9,7 @@ import numpy as np
 import pytest
 
 from course_lib.checks import check_accuracy, check_confusion_matrix, check_minibatches, check_one_hot
-from check_helpers import failure_lines, message, passes
-
-
-def _fails_with(check, answer, hint):
-    text = message(check, answer)
-    assert hint in text, text
-    lines = failure_lines(check, answer)
-    assert len(lines) <= 10, "\n".join(lines)
+from check_helpers import fails_with, message, passes
 
 
 # ---------------------------------------------------------------- 7.1
@@ -72,7 +65,7 @@ def _float_labels(labels, n_classes):
 ], ids=["transposed", "shift-left", "shift-right", "index-error", "width-from-labels", "hard-coded-10",
         "columns-set", "rows-by-label", "float-labels", "identity", "counts-per-class", "twos"])
 def test_one_hot_mistakes_get_their_hint(answer, hint):
-    _fails_with(check_one_hot, answer, hint)
+    fails_with(check_one_hot, answer, hint)
 
 
 def test_an_off_by_one_column_shows_where_the_rows_differ():
@@ -145,6 +138,15 @@ def _new_rng_per_batch(n_samples, batch_size, random_state):
             for i in range(0, n_samples, batch_size)]
 
 
+def _reshaped(n_samples, batch_size, random_state):
+    return np.random.default_rng(random_state).permutation(n_samples).reshape(-1, batch_size)
+
+
+def _unseeded(n_samples, batch_size, random_state):
+    order = np.random.default_rng().permutation(n_samples)
+    return [order[i:i + batch_size] for i in range(0, n_samples, batch_size)]
+
+
 @pytest.mark.parametrize("answer, hint", [
     (lambda n_samples, batch_size, random_state: [np.arange(n_samples)[s:s + batch_size]
                                                   for s in range(0, n_samples, batch_size)], "Where is the shuffle?"),
@@ -165,10 +167,13 @@ def _new_rng_per_batch(n_samples, batch_size, random_state):
     (lambda n_samples, batch_size, random_state: [b + 1 for b in _batches_loop(n_samples, batch_size, random_state)],
      "count from 0"),
     (_new_rng_per_batch, "Some index appears twice"),
+    (_reshaped, "cannot all be rows of one array"),
+    (_unseeded, "not in the order the seeded generator gives"),
 ], ids=["not-shuffled", "last-dropped", "range-stops-early", "with-replacement", "choice", "other-seed",
-        "global-seed", "shuffle-returns-none", "slice-end", "array-split-count", "from-one", "new-rng-per-batch"])
+        "global-seed", "shuffle-returns-none", "slice-end", "array-split-count", "from-one", "new-rng-per-batch",
+        "reshaped", "unseeded"])
 def test_minibatches_mistakes_get_their_hint(answer, hint):
-    _fails_with(check_minibatches, answer, hint)
+    fails_with(check_minibatches, answer, hint)
 
 
 # ---------------------------------------------------------------- 7.3
@@ -203,10 +208,11 @@ def test_accuracy_correct_variants_pass(answer, capsys):
     (lambda y_true, y_pred: 1 - (y_true == y_pred).sum() / len(y_true), "error rate"),
     (lambda y_true, y_pred: (y_true == y_pred).sum() / (len(y_true) + 1), "one more than the number of samples"),
     (lambda y_true, y_pred: np.mean(y_true[:-1] == y_pred[:-1]), "Try [1, 1, 2] against [1, 2, 2]"),
+    (lambda y_true, y_pred: y_true == y_pred, "one True/False per sample"),
 ], ids=["count", "error-rate", "array-equal", "percent", "floor-division", "over-classes", "divided-twice",
-        "rounded", "one-minus", "n-plus-one", "unknown-slip"])
+        "rounded", "one-minus", "n-plus-one", "unknown-slip", "booleans"])
 def test_accuracy_mistakes_get_their_hint(answer, hint):
-    _fails_with(check_accuracy, answer, hint)
+    fails_with(check_accuracy, answer, hint)
 
 
 def test_accuracy_count_prints_as_a_number():
@@ -285,6 +291,21 @@ def _diagonal_only(y_true, y_pred, n_classes):
     return m
 
 
+def _columns_normalised(y_true, y_pred, n_classes):
+    m = _confusion_loop(y_true, y_pred, n_classes).astype(float)
+    with np.errstate(invalid="ignore"):
+        return m / m.sum(axis=0)
+
+
+COUNTS = np.zeros((10, 10), dtype=int)
+
+
+def _kept_between_calls(y_true, y_pred, n_classes):
+    for t, p in zip(y_true, y_pred):
+        COUNTS[t, p] += 1
+    return COUNTS[:n_classes, :n_classes]
+
+
 @pytest.mark.parametrize("answer, hint", [
     (lambda y_true, y_pred, n_classes: _confusion_loop(y_true, y_pred, n_classes).T, "transposed"),
     (lambda y_true, y_pred, n_classes: _confusion_loop(y_pred, y_true, n_classes), "transposed"),
@@ -301,10 +322,13 @@ def _diagonal_only(y_true, y_pred, n_classes):
     (lambda y_true, y_pred, n_classes: _confusion_loop(y_true, y_pred, n_classes) * 2, "exactly twice"),
     (lambda y_true, y_pred, n_classes: _confusion_loop(y_true, y_pred, n_classes)
      + np.eye(n_classes, dtype=int), "For that row's class"),
+    (_columns_normalised, "each column divided by its total"),
+    (_kept_between_calls, "Called again with the same input"),
 ], ids=["transposed", "swapped-arguments", "fancy-index-set", "fancy-index-add", "normalised", "over-n",
-        "size-from-labels", "size-from-true-labels", "labels-from-one", "diagonal-only", "twice", "plus-identity"])
+        "size-from-labels", "size-from-true-labels", "labels-from-one", "diagonal-only", "twice", "plus-identity",
+        "columns-normalised", "kept-between-calls"])
 def test_confusion_matrix_mistakes_get_their_hint(answer, hint):
-    _fails_with(check_confusion_matrix, answer, hint)
+    fails_with(check_confusion_matrix, answer, hint)
 
 
 def test_adding_with_fancy_indexing_is_not_told_to_add():

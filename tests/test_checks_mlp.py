@@ -10,19 +10,12 @@ import pytest
 
 from course_lib.checks import (check_backward_pass, check_hidden_delta, check_layer_forward, check_output_gradients,
                                check_softmax_cross_entropy)
-from check_helpers import failure_lines, message, passes
+from check_helpers import fails_with, message, passes
 
 
 def _softmax(Z):
     e = np.exp(Z - Z.max(axis=1, keepdims=True))
     return e / e.sum(axis=1, keepdims=True)
-
-
-def _fails_with(check, answer, hint):
-    text = message(check, answer)
-    assert hint in text, text
-    lines = failure_lines(check, answer)
-    assert len(lines) <= 10, "\n".join(lines)
 
 
 # ---------------------------------------------------------------- 6.1
@@ -83,7 +76,7 @@ def _w_transposed(A_prev, W, b):
     (lambda A_prev, W, b: (A_prev @ W, np.tanh(A_prev @ W)), "The bias is missing"),
     (lambda A_prev, W, b: (A_prev @ W, np.tanh(A_prev @ W + b)), "the one you passed to tanh"),
     (lambda A_prev, W, b: (A_prev @ W + b, np.tanh(A_prev) @ W + b), "tanh is applied to A_prev"),
-    (lambda A_prev, W, b: (np.tanh(A_prev @ W + b), A_prev @ W + b), "returned in the wrong order"),
+    (lambda A_prev, W, b: (np.tanh(A_prev @ W + b), A_prev @ W + b), "returned in another order"),
     (_w_first, "W @ A_prev: W is (3, 4), A_prev is (5, 3); @ needs the 4 columns of W to match the 5 rows"),
     (_entrywise, "A_prev * W: A_prev is (5, 3), W is (3, 4); * works entry by entry"),
     (_w_transposed, "A_prev @ W.T: A_prev is (5, 3), W.T is (4, 3)"),
@@ -92,7 +85,7 @@ def _w_transposed(A_prev, W, b):
 ], ids=["only-A", "no-activation", "bias-after", "sigmoid", "relu", "no-bias", "Z-without-bias", "tanh-of-input",
         "order", "W-first", "entrywise", "W-transposed", "bias-column", "unknown-slip"])
 def test_layer_forward_mistakes_get_their_hint(answer, hint):
-    _fails_with(check_layer_forward, answer, hint)
+    fails_with(check_layer_forward, answer, hint)
 
 
 # ---------------------------------------------------------------- 6.2
@@ -165,10 +158,11 @@ def _max_once(Z, Y):
     (lambda Z, Y: -np.mean(np.sum(Y * _log_p(Z) / np.log(10), axis=1)), "another base"),
     (_max_once, "in one place but not in the other"),
     (lambda Z, Y: -np.mean(np.sum(Y * _log_p(Z), axis=1)) * 2, "exactly twice"),
+    (lambda Z, Y: -np.sum(Y * _log_p(Z), axis=1), "one loss per sample"),
 ], ids=["sum", "mean-over-all", "lost-minus", "naive-softmax", "log-of-zero", "softmax-over-columns",
-        "log-of-scores", "no-log", "log10", "max-once", "factor-2"])
+        "log-of-scores", "no-log", "log10", "max-once", "factor-2", "per-sample"])
 def test_softmax_cross_entropy_mistakes_get_their_hint(answer, hint):
-    _fails_with(check_softmax_cross_entropy, answer, hint)
+    fails_with(check_softmax_cross_entropy, answer, hint)
 
 
 # ---------------------------------------------------------------- 6.3
@@ -210,7 +204,7 @@ def test_output_gradients_correct_variants_pass(answer, capsys):
 ], ids=["no-n", "sign", "db-axis", "db-scalar", "transposed", "no-transpose", "entrywise", "no-target",
         "db-not-averaged", "divided-twice", "dW-averaged-over-axis"])
 def test_output_gradients_mistakes_get_their_hint(answer, hint):
-    _fails_with(check_output_gradients, answer, hint)
+    fails_with(check_output_gradients, answer, hint)
 
 
 # ---------------------------------------------------------------- 6.4
@@ -258,7 +252,7 @@ def _entrywise_for_matmul(dZ2, W2, Z1):
         "matmul-for-entrywise", "entrywise-for-matmul", "sigmoid-derivative", "relu-derivative", "square-missing",
         "sign", "divided-by-n"])
 def test_hidden_delta_mistakes_get_their_hint(answer, hint):
-    _fails_with(check_hidden_delta, answer, hint)
+    fails_with(check_hidden_delta, answer, hint)
 
 
 def test_hidden_delta_shape_crash_no_longer_advises_a_transpose_for_a_misplaced_at():
@@ -342,7 +336,7 @@ def test_backward_pass_correct_variants_pass(answer, capsys):
 ], ids=["l2-on-biases", "l2-forgotten", "l2-halved", "l2-over-n", "sum-not-mean", "sign", "formula-on-Z",
         "derivative-at-A", "no-derivative", "unstable-softmax", "db1-axis"])
 def test_backward_pass_mistakes_get_their_hint(slip, hint):
-    _fails_with(check_backward_pass, lambda *args: _backward(*args, slip=slip), hint)
+    fails_with(check_backward_pass, lambda *args: _backward(*args, slip=slip), hint)
 
 
 def _A1_in_dW1(X, Y, W1, b1, W2, b2, alpha):
@@ -379,6 +373,15 @@ def _W1_in_the_hidden_delta(X, Y, W1, b1, W2, b2, alpha):
     return X.T @ dZ1 / n + alpha * W1, dZ1.mean(axis=0), A1.T @ dZ2 / n + alpha * W2, dZ2.mean(axis=0)
 
 
+def _in_the_order_computed(X, Y, W1, b1, W2, b2, alpha):
+    dW1, db1, dW2, db2 = _backward(X, Y, W1, b1, W2, b2, alpha)
+    return dW2, db2, dW1, db1
+
+
+def test_backward_pass_gradients_returned_in_the_order_computed_are_named():
+    fails_with(check_backward_pass, _in_the_order_computed, "returned in another order")
+
+
 @pytest.mark.parametrize("answer, hint", [
     (_A1_in_dW1, "(A1.T @ dZ1 / n) + (alpha * W1): (A1.T @ dZ1 / n) is (4, 4), (alpha * W1) is (3, 4)"),
     (_X_in_dW2, "(X.T @ dZ2 / n) + (alpha * W2): (X.T @ dZ2 / n) is (3, 3), (alpha * W2) is (4, 3)"),
@@ -386,7 +389,7 @@ def _W1_in_the_hidden_delta(X, Y, W1, b1, W2, b2, alpha):
     (_W1_in_the_hidden_delta, "dZ2 @ W1.T: dZ2 is (5, 3), W1.T is (4, 3)"),
 ], ids=["A1-in-dW1", "X-in-dW2", "no-transpose", "W1-for-W2"])
 def test_backward_pass_shape_crashes_name_the_operands(answer, hint):
-    _fails_with(check_backward_pass, answer, hint)
+    fails_with(check_backward_pass, answer, hint)
 
 
 def test_backward_pass_names_the_right_and_wrong_gradients_and_where_to_look():

@@ -35,6 +35,21 @@ What the engine gives every exercise, with nothing to declare:
 A :class:`Mistake` matches when it gives the student's whole result on every input; for a
 function returning several values it also matches when it gives the student's *first wrong
 value* on every input, so that one slip is named even when a later step has another.
+
+For a checker's author, beyond ``run_check(Exercise(...), function, cases=..., reference=...,
+mistakes=..., crash_hints=..., general_hint=...)``:
+
+* ``Exercise(..., returns=("dW1", "db1", "dW2", "db2"), computed=("dW2", "db2", "dW1", "db1"),
+  shapes="X is (n, n_in), …")`` names the returned values, the order they are computed in and
+  the exercise's shapes (all optional);
+* a :class:`Symptom` in ``mistakes`` names a slip known by a property of the result (indices
+  drawn twice) rather than by its value;
+* ``accept_lists=True`` lets a correct list pass where an array is asked;
+* the checker's module declares ``DROPPED_TERMS = {"check_name": {"the bias": solution_without_it,
+  …}}``: the contract test (tests/test_checks_contract.py) proves each of them fails the check;
+* hints ask a question or name the quantity to look at, and never spell out a formula of the
+  solution; the general hint ends in a question; every failure fits in ten lines (all three are
+  contract tests).
 """
 
 from __future__ import annotations
@@ -169,7 +184,7 @@ def run_check(
         try:
             with warnings.catch_warnings(record=True) as caught:
                 warnings.simplefilter("always")
-                got = function(*args, **kwargs)
+                got = _snapshot(function(*args, **kwargs))
         except NotImplementedError as stub:
             if failure is None:
                 _not_attempted(exercise, name, stub)
@@ -194,43 +209,55 @@ def run_check(
         _check_repeatable(title, function, cases, tried, rtol, atol, names)
         print(f"{PASSED} Exercise {exercise.number} — {exercise.proves} (checked on {len(cases)} inputs).")
         return
-    raise _wrong(exercise, title, function, failure, tried, reference, mistakes, general_hint, rtol, atol, names)
+    raise _wrong(exercise, title, function, failure, tried, reference, mistakes, general_hint, rtol, atol, names,
+                 accept_lists)
 
 
-def _wrong(exercise, title, function, failure, tried, reference, mistakes, general_hint, rtol, atol, names):
+def _wrong(exercise, title, function, failure, tried, reference, mistakes, general_hint, rtol, atol, names,
+           accept_lists=False):
     """The CheckFailed for a wrong result: the facts of one case, and the hint that fits every case."""
     name = exercise.function_name
+    reference = _remembered(reference)  # the hints compare with it many times: compute each case once
     case, expected, problem = failure
     got = next(got for c, got in tried if c is case)
     sizes = [case_sizes(c.args, names) for c, _ in tried]
     starts = [[(n or f"argument {i + 1}", a) for i, (n, a) in enumerate(zip(list(names) + [""] * len(c.args), c.args))]
               for c, _ in tried]
     hint = next((m.hint for m in mistakes if _matches_everywhere(m, tried, rtol, atol, reference)), None)
+    if hint is None and not _same_again(function, case, got, rtol, atol):
+        hint = _UNSTEADY
     facts: list[tuple[str, str]] = []
+    def differs(received, wanted) -> bool:
+        return _compare(received, wanted, rtol, atol, accept_lists=accept_lists) is not None
+
+    wrong = []
     parts = _parts(got, expected)
     if parts:
         labels = _labels(exercise, len(expected))
         wrong = [i for i in range(len(expected))
-                 if any(_compare(g[i], reference(*c.args, **c.kwargs)[i], rtol, atol) is not None for c, g in tried)]
+                 if any(_parts(g, expected) and differs(g[i], reference(*c.args, **c.kwargs)[i]) for c, g in tried)]
+        parts = bool(wrong)
+    if parts:
         order = [labels.index(n) for n in exercise.computed if n in labels] or list(range(len(expected)))
         order += [i for i in range(len(expected)) if i not in order]
         focus = next(i for i in order if i in wrong)
         case, got = next((c, g) for c, g in tried
-                         if _compare(g[focus], reference(*c.args, **c.kwargs)[focus], rtol, atol) is not None)
+                         if _parts(g, expected) and differs(g[focus], reference(*c.args, **c.kwargs)[focus]))
         expected = reference(*case.args, **case.kwargs)
-        if hint is None:
+        if hint is None and all(_parts(g, expected) for _, g in tried):
             hint = next((m.hint for m in mistakes if isinstance(m, Mistake)
                          and _matches_part(m, focus, tried, reference, rtol, atol)), None)
         hint = hint or _order_hint(tried, reference)
-        if hint is None:
+        if hint is None and all(_parts(g, expected) for _, g in tried):
             subject = f"Your {labels[focus]} is" if exercise.returns else f"Your {_NAMES[focus]} value is"
             hint = transformation_hint([(g[focus], reference(*c.args, **c.kwargs)[focus]) for c, g in tried],
                                        sizes, what=subject, starts=starts)
         facts.append(("returned", _which_parts(labels, wrong, focus, order, bool(exercise.returns))))
         wanted, received, label = expected[focus], got[focus], labels[focus]
-        problem = _compare(received, wanted, rtol, atol, (), function, label if exercise.returns else "") or ""
+        problem = _compare(received, wanted, rtol, atol, (), function, label if exercise.returns else "",
+                           accept_lists) or ""
         if hint is None and np.shape(received) != np.shape(wanted) and exercise.shapes:
-            hint = f"Which axis went wrong? In this exercise: {exercise.shapes}"
+            hint = f"Compare the shapes. In this exercise: {exercise.shapes}"
     else:
         hint = hint or _order_hint(tried, reference) or (
             None if isinstance(expected, tuple) else
@@ -238,7 +265,7 @@ def _wrong(exercise, title, function, failure, tried, reference, mistakes, gener
                                 starts=starts))
         wanted, received = expected, got
         if hint is None and exercise.shapes and isinstance(expected, np.ndarray) and np.shape(got) != expected.shape:
-            hint = f"Which axis went wrong? In this exercise: {exercise.shapes}"
+            hint = f"Compare the shapes. In this exercise: {exercise.shapes}"
     overflowed = problem and problem.startswith("The result contains inf or nan")
     if overflowed:
         hint = hint or ("Your result holds inf or nan where the expected one is finite: does a step overflow "
@@ -267,6 +294,18 @@ def _wrong(exercise, title, function, failure, tried, reference, mistakes, gener
                                + [text for _, text in facts]
                                + ([f"They first differ at {difference}."] if difference else []) + [problem]))
     return CheckFailed(f"{title} is not right yet", rows, hint, plain=f"{sentence}\nHint: {hint}")
+
+
+def _remembered(reference):
+    """``reference``, computing each case's expected value once (cases are told apart by their arguments)."""
+    memory = {}
+
+    def remembered(*args, **kwargs):
+        key = tuple(map(id, args)) + tuple((k, id(v)) for k, v in sorted(kwargs.items()))
+        if key not in memory:
+            memory[key] = reference(*args, **kwargs)
+        return memory[key]
+    return remembered
 
 
 def _where_they_differ(got, expected, rtol, atol) -> str | None:
@@ -307,7 +346,7 @@ def _join(words: list[str]) -> str:
 
 
 def _which_parts(labels, wrong, focus, order, named: bool) -> str:
-    """'dW2 and db2 are right; dW1 and db1 are not (dW1, computed first, is shown).'"""
+    """'dW2 and db2 are right; dW1 and db1 are not — dW1 comes first, look there.' (``order``: as computed)"""
     right = [labels[i] for i in order if i not in wrong]
     bad = [labels[i] for i in order if i in wrong]
     if not named:
@@ -339,23 +378,48 @@ def _matches_part(mistake: Mistake, part: int, tried, reference, rtol: float, at
     return differs
 
 
+_UNSTEADY = ("Called again with the same input, yours returns something else: does it keep an array between "
+             "calls (a global, a default argument), or draw random numbers without its seed?")
+
+
+def _again(function, case):
+    """``function`` called once more on ``case`` (a fresh copy), or a sentinel if it raises."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return function(*copy.deepcopy(case.args), **copy.deepcopy(case.kwargs))
+    except Exception:
+        return _FAILED
+
+
+_FAILED = object()
+
+
+def _snapshot(result):
+    """``result`` copied, so that a view of an array the student keeps changing stays as it was returned."""
+    try:
+        return copy.deepcopy(result)
+    except Exception:
+        return result
+
+
+def _same_again(function, case, got, rtol, atol) -> bool:
+    """Whether a second call on ``case`` returns what the first returned (a crash on the second call counts as the same)."""
+    again = _again(function, case)
+    return again is _FAILED or _compare(again, got, rtol, atol, accept_lists=True) is None
+
+
 def _check_repeatable(title, function, cases, tried, rtol, atol, names) -> None:
     """A function whose second call on the same input returns something else keeps state between calls."""
     if not cases:
         return
     case, first = tried[0]
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            again = function(*copy.deepcopy(case.args), **copy.deepcopy(case.kwargs))
-    except Exception:
-        return
-    if _compare(again, first, rtol, atol) is None:
+    again = _again(function, case)
+    if again is _FAILED or _compare(again, first, rtol, atol, accept_lists=True) is None:
         return
     call = case.describe(title.split(" · ")[-1], names)
     problem = f"Called twice, it returned {show(first)}, then {show(again)}."
-    hint = ("Does your function change something that outlives the call, such as an array created "
-            "outside it (a global) or a default argument? Each call must start afresh.")
+    hint = _UNSTEADY
     raise CheckFailed(f"{title} changes from one call to the next", [("input", call), ("", problem)], hint,
                       plain=f"{call}: {problem}\nHint: {hint}")
 
@@ -369,10 +433,14 @@ def _order_hint(tried, reference) -> str | None:
             return None
         if _compare(got, expected, 1e-9, 1e-12) is None:
             continue
-        if _compare(tuple(got)[::-1], expected, 1e-9, 1e-12) is not None:
-            return None
+        unused = list(range(len(expected)))
+        for part in got:
+            match = next((i for i in unused if _compare(part, expected[i], 1e-9, 1e-12) is None), None)
+            if match is None:
+                return None
+            unused.remove(match)
         reordered = True
-    return ("Your values are right but returned in the wrong order: return them in the order the exercise "
+    return ("Your values are right but returned in another order: return them in the order the exercise "
             "names them.") if reordered else None
 
 

@@ -125,8 +125,8 @@ class CheckFailed(AssertionError):
         """The rendered lines, without colour: at most :data:`MAX_LINES` whenever the facts allow.
 
         When the student's code went through several of their functions, the outer frames are
-        left out first (the innermost line is where it stopped); then a long row is cut to
-        its first two lines.
+        left out first (the innermost line is where it stopped); then the longest rows are cut
+        to two lines, then to one.
         """
         hint = textwrap.wrap(f"Hint: {self.hint}", WIDTH, subsequent_indent="      ",
                              break_long_words=False, break_on_hyphens=False)
@@ -145,10 +145,11 @@ class CheckFailed(AssertionError):
             if total <= MAX_LINES or len(frames) <= 1:
                 break
             frames = frames[1:]
-        while total > MAX_LINES and any(len(row) > 2 for row in rows):
-            longest = max(range(len(rows)), key=lambda i: len(rows[i]))
-            total -= len(rows[longest]) - 2
-            rows[longest] = rows[longest][:1] + [rows[longest][1][:WIDTH - 2].rstrip() + " …"]
+        for keep in (2, 1):  # then cut the longest rows, to two lines each, then to one
+            while total > MAX_LINES and any(len(row) > keep for row in rows):
+                longest = max(range(len(rows)), key=lambda i: len(rows[i]))
+                total -= len(rows[longest]) - keep
+                rows[longest] = rows[longest][:keep - 1] + [rows[longest][keep - 1][:WIDTH - 2].rstrip() + " …"]
         return [f"✘ {self.title}"] + [line for row in rows for line in row] + frame_lines + hint
 
     def _render_traceback_(self) -> list[str]:

@@ -19,6 +19,7 @@ import numpy as np
 
 _SHAPE_ERRORS = ("matmul", "could not be broadcast", "not aligned", "shapes")
 _OPERATORS = {ast.MatMult: "@", ast.Mult: "*", ast.Add: "+", ast.Sub: "-", ast.Div: "/", ast.Pow: "**"}
+_WORDS = {"+": "adding", "-": "subtracting", "/": "dividing"}  # "- works …" reads badly
 # numpy functions and array methods without side effects, which may be evaluated to learn a shape
 _PURE = {"tanh", "exp", "log", "sqrt", "abs", "maximum", "minimum", "cosh", "sinh", "square", "sum", "mean",
          "max", "min", "dot", "matmul", "transpose", "where", "ones_like", "zeros_like", "reshape", "sign",
@@ -122,7 +123,7 @@ def explain_shape_error(error: BaseException, source: str, namespace: dict | Non
                 text += " (Equal shapes would fit an entry-by-entry product, *.)"
             return text
         axis = _disagreeing_axis(left_shape, right_shape)
-        text = f"{shown}; {operator} works entry by entry, and {axis}."
+        text = f"{shown}; {_WORDS.get(operator, operator)} works entry by entry, and {axis}."
         if len(right_shape) == len(left_shape) - 1 and right_shape == left_shape[:-1]:
             text += f" A column of {b} needs the shape {right_shape + (1,)}."
         if len(left_shape) == 2 and len(right_shape) == 2 and left_shape[-1] == right_shape[0]:

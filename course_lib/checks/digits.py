@@ -137,6 +137,8 @@ def check_minibatches(minibatches) -> None:
         crash_hints=[
             CrashHint(TypeError, "rng.shuffle shuffles its argument in place and returns None: what did you slice?",
                       text="'NoneType' object is not subscriptable"),
+            CrashHint(ValueError, "The last batch may be shorter than batch_size, so the batches cannot all be rows "
+                                  "of one array: what holds pieces of different sizes?", text="cannot reshape"),
         ],
         general_hint="Compare your batches with the expected ones for 10 samples in batches of 4: which batch "
                      "differs first, and how?",
@@ -164,6 +166,8 @@ def check_accuracy(accuracy) -> None:
                     lambda t, p: float(np.array_equal(t, p))),
             Mistake("That is a percentage: the exercise asks for a fraction between 0 and 1.",
                     lambda t, p: 100.0 * _accuracy(t, p)),
+            Mistake("Yours is one True/False per sample: accuracy is one number, the share of them that are True.",
+                    lambda t, p: np.asarray(t) == np.asarray(p)),
             Mistake("Yours divides by the number of distinct classes: a fraction of the samples is out of how many?",
                     lambda t, p: float(np.sum(np.asarray(t) == np.asarray(p)) / len(np.unique(t)))),
             Mistake("Yours divides by one more than the number of samples: how many samples are there?",
@@ -208,6 +212,9 @@ def check_confusion_matrix(confusion_matrix) -> None:
             Symptom(_ONCE, _counted_once),
             Mistake("Return the counts themselves, not each row divided by its total.",
                     lambda t, p, k: _confusion(t, p, k) / np.maximum(_confusion(t, p, k).sum(axis=1, keepdims=True), 1)),
+            Mistake("Return the counts themselves, not each column divided by its total.",
+                    lambda t, p, k: _confusion(t, p, k) / np.where(_confusion(t, p, k).sum(axis=0) == 0, np.nan,
+                                                                   _confusion(t, p, k).sum(axis=0))),
             Mistake("Return the counts themselves, not divided by the number of samples.",
                     lambda t, p, k: _confusion(t, p, k) / len(t)),
             Mistake("How many rows and columns: as many as the largest label you see, or n_classes? A batch may "

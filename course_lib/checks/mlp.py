@@ -133,6 +133,8 @@ def check_softmax_cross_entropy(softmax_cross_entropy) -> None:
         mistakes=[
             Mistake("Yours grows with the batch: is the loss a sum over the samples, or their mean?",
                     lambda Z, Y: mlp.cross_entropy(Y, Z, reduction="sum")),
+            Mistake("Yours is one loss per sample: the exercise asks for one number, their mean.",
+                    lambda Z, Y: -(Y * _log_softmax(Z)).sum(axis=1)),
             Mistake("Yours is also divided by the number of classes: what does a mean over the whole (n, k) "
                     "array divide by?", lambda Z, Y: mlp.cross_entropy(Y, Z) / Z.shape[1]),
             Mistake("Softmax normalises each row (one sample's scores): over which axis does your sum run?",
