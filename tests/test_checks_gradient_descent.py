@@ -115,7 +115,7 @@ COST_GRADIENT = Exercise(
         Wrong("dw-sign", lambda X, y, w, b: (X.T @ _errors(X, y, w, b), -_errors(X, y, w, b).sum()),
               "∂J/∂w has the wrong sign"),
         Wrong("swapped", lambda X, y, w, b: (-_errors(X, y, w, b).sum(), -X.T @ _errors(X, y, w, b)),
-              "returned in the wrong order"),
+              "right but returned in"),
         Wrong("X-not-transposed", _gradient_X_not_transposed, "(n_samples, n_features)"),
     ],
 )

@@ -169,7 +169,7 @@ PERCEPTRON_UPDATE = Exercise(
         Wrong("bias-times-x", _bias_times_x, "not x: your b became an array"),
         Wrong("times-w", _times_w, "not by its own value wⱼ"),
         Wrong("none-when-right", _returns_only_when_wrong, "every path needs a `return`"),
-        Wrong("swapped-return", _swapped_return, "returned in the wrong order"),
+        Wrong("swapped-return", _swapped_return, "right but returned in"),
     ],
 )
 
