@@ -154,6 +154,13 @@ def _test_unshuffled(X, y, n_test, random_state):  # only the training rows come
     return X[order[n_test:]], X[:n_test], y[order[n_test:]], y[:n_test]
 
 
+def _boolean_mask(X, y, n_test, random_state):
+    order = np.random.default_rng(random_state).permutation(len(X))
+    is_test = np.zeros(len(X), dtype=bool)
+    is_test[order[:n_test]] = True
+    return X[~is_test], X[is_test], y[~is_test], y[is_test]
+
+
 def _unseeded(X, y, n_test, random_state):
     order = np.random.default_rng().permutation(len(X))
     return X[order[n_test:]], X[order[:n_test]], y[order[n_test:]], y[order[:n_test]]
@@ -180,6 +187,7 @@ SPLIT_TRAIN_TEST = Exercise(
         Wrong("only-X", _only_X_shuffled, "Only X was shuffled"),
         Wrong("choice", _choice, "rng.choice draws other numbers"),
         Wrong("indices-returned", _returns_indices, "Those are row numbers"),
+        Wrong("boolean-mask", _boolean_mask, "in the file's order"),
         Wrong("other-seed", lambda X, y, n, s: _split_indices(X, y, n, s + 1), "not the one this seed gives"),
         Wrong("unseeded", _unseeded, "not the one this seed gives"),
         Wrong("test-unshuffled", _test_unshuffled, "The rows were not shuffled"),

@@ -139,6 +139,12 @@ def _chosen(X, y, n_test, random_state):
     return X[train], X[test], y[train], y[test]
 
 
+def _in_file_order(X, y, n_test, random_state):
+    order = np.random.default_rng(random_state).permutation(len(X))
+    test, train = np.sort(order[:n_test]), np.sort(order[n_test:])
+    return X[train], X[test], y[train], y[test]
+
+
 def _indices_returned(X, y, n_test, random_state):
     order = np.random.default_rng(random_state).permutation(len(X))
     return order[n_test:], order[:n_test], order[n_test:], order[:n_test]
@@ -189,6 +195,8 @@ def check_split_train_test(split_train_test) -> None:
                     "draws other numbers from the same seed, so the check cannot reproduce your split.", _chosen),
             Mistake("Those are row numbers: index X and y with them (X[rows]) to return the rows themselves.",
                     _indices_returned),
+            Mistake("Your rows are the right ones, but in the file's order: a True/False mask (or sorting) keeps "
+                    "that order. Take them in the order of the permutation.", _in_file_order),
             Symptom("Yours is a fair split, every row once with its own label, but not the one this seed gives: "
                     "is your generator made from random_state, and is one permutation all you draw from it?",
                     _another_valid_split),
