@@ -1,4 +1,4 @@
-"""Lesson 01's checks accept every correct way of writing an exercise and name the usual slip when one is wrong."""
+"""Lesson 01's checks accept every correct way of writing an exercise and name each realistic slip, in ten lines."""
 
 import re
 import warnings
@@ -7,6 +7,8 @@ import numpy as np
 import pytest
 
 from course_lib.checks import check_layer_net_input, check_step_neuron, check_two_layer_forward, check_weighted_sum
+from feedback_catalogue import (Exercise, Wrong, assert_gets_its_hint, assert_large_and_aimed, passes,
+                                right_answers, wrong_answers)
 
 
 def _relu(Z):
@@ -39,133 +41,137 @@ def _weighted_sum_bias_inside_loop(x, w, b):
     return z
 
 
-@pytest.mark.parametrize(
-    "answer",
-    [
-        _weighted_sum_loop,
-        lambda x, w, b: sum(w * x) + b,
-        lambda x, w, b: np.dot(w, x) + b,
-        lambda x, w, b: x @ w + b,
-        lambda x, w, b: float(np.sum(x * w) + b),
+def _weighted_sum_stops_early(x, w, b):
+    z = 0.0
+    for i in range(len(x) - 1):
+        z += w[i] * x[i]
+    return z + b
+
+
+def _weighted_sum_from_one(x, w, b):
+    z = 0.0
+    for i in range(1, len(x)):
+        z += w[i] * x[i]
+    return z + b
+
+
+WEIGHTED_SUM = Exercise(
+    check_weighted_sum,
+    right=[
+        ("loop", _weighted_sum_loop),
+        ("builtin-sum", lambda x, w, b: sum(w * x) + b),
+        ("np-dot", lambda x, w, b: np.dot(w, x) + b),
+        ("matmul", lambda x, w, b: x @ w + b),
+        ("np-sum-as-float", lambda x, w, b: float(np.sum(x * w) + b)),
+        ("zip-generator", lambda x, w, b: sum(xi * wi for xi, wi in zip(x, w)) + b),
+        ("float32", lambda x, w, b: np.dot(np.float32(w), np.float32(x)) + np.float32(b)),
     ],
-    ids=["loop", "builtin-sum", "np-dot", "matmul", "np-sum-as-float"],
-)
-def test_weighted_sum_correct_variants_pass(answer, capsys):
-    check_weighted_sum(answer)
-    assert capsys.readouterr().out.startswith("✔ Exercise 1.1")
-
-
-@pytest.mark.parametrize(
-    "answer, hint",
-    [
-        (lambda x, w, b: x @ w, "The bias is missing"),
-        (lambda x, w, b: x @ w - b, "The bias has the wrong sign"),
-        (_weighted_sum_bias_inside_loop, "b was added to every product: add it once"),
-        (lambda x, w, b: w * x, "add them up into a single number"),
-        (lambda x, w, b: w * x + b, "add them up into a single number"),
-        (lambda x, w, b: [xi * wi for xi, wi in zip(x, w)], "add them up into a single number"),
-        (lambda x, w, b: [x @ w + b], _hint("not `return [z]`")),
-        (lambda x, w, b: x @ w + 2 * b, "add the products up, then add b"),
-        (lambda x, w, b: np.sum(w * x + b), "b was added to every product"),
+    wrong=[
+        Wrong("forgot-bias", lambda x, w, b: x @ w, "The bias is missing"),
+        Wrong("subtracted-bias", lambda x, w, b: x @ w - b, "The bias has the wrong sign"),
+        Wrong("bias-in-loop", _weighted_sum_bias_inside_loop, "b was added to every product: add it once"),
+        Wrong("bias-inside-sum", lambda x, w, b: np.sum(w * x + b), "b was added to every product"),
+        Wrong("products-unsummed", lambda x, w, b: w * x, "add them up into a single number"),
+        Wrong("products-plus-bias", lambda x, w, b: w * x + b, "add them up into a single number"),
+        Wrong("list-of-products", lambda x, w, b: [xi * wi for xi, wi in zip(x, w)], "add them up into a single"),
+        Wrong("list-of-z", lambda x, w, b: [x @ w + b], "not `return [z]`"),
+        Wrong("mean-of-products", lambda x, w, b: np.mean(w * x) + b, "the average of the products"),
+        Wrong("adds-weights-and-inputs", lambda x, w, b: np.sum(w + x) + b, "yours adds them"),
+        Wrong("product-of-totals", lambda x, w, b: np.sum(w) * np.sum(x) + b, "total of the weights"),
+        Wrong("bias-on-inputs", lambda x, w, b: np.dot(w, x + b), "added to every input"),
+        Wrong("loop-stops-early", _weighted_sum_stops_early, "last input is missing"),
+        Wrong("loop-from-one", _weighted_sum_from_one, "first input is missing"),
+        Wrong("int", lambda x, w, b: int(x @ w + b), "cut off"),
+        Wrong("twice-the-bias", lambda x, w, b: x @ w + 2 * b, "which of your intermediate values", aimed=False),
     ],
-    ids=["forgot-bias", "subtracted-bias", "bias-in-loop", "products-unsummed", "products-plus-bias",
-         "list-of-products", "list-of-z", "unknown-slip", "bias-inside-sum"],
 )
-def test_weighted_sum_typical_mistakes_get_their_hint(answer, hint):
-    with pytest.raises(AssertionError, match=hint):
-        check_weighted_sum(answer)
-
-
-def test_weighted_sum_feedback_shows_the_lessons_example_first():
-    with pytest.raises(AssertionError, match=_hint("array([ 2., -1., 3., -2.]), 2.5) should be 7.5; got 5.")):
-        check_weighted_sum(lambda x, w, b: x @ w)
 
 
 # ---------------------------------------------------------------- 1.2 step_neuron
 
 
-@pytest.mark.parametrize(
-    "answer",
-    [
-        lambda x, w, threshold: 1 if np.dot(w, x) - threshold >= 0 else 0,
-        lambda x, w, threshold: 1 if x @ w >= threshold else 0,
-        lambda x, w, threshold: float(x @ w >= threshold),
-        lambda x, w, threshold: x @ w >= threshold,  # True/False compare equal to 1/0: accepted on purpose
-        lambda x, w, threshold: int(np.heaviside(x @ w - threshold, 1.0)),
+STEP_NEURON = Exercise(
+    check_step_neuron,
+    right=[
+        ("bias-minus-threshold", lambda x, w, threshold: 1 if np.dot(w, x) - threshold >= 0 else 0),
+        ("compare-with-threshold", lambda x, w, threshold: 1 if x @ w >= threshold else 0),
+        ("float", lambda x, w, threshold: float(x @ w >= threshold)),
+        ("bool", lambda x, w, threshold: x @ w >= threshold),  # True/False compare equal to 1/0: accepted on purpose
+        ("heaviside", lambda x, w, threshold: int(np.heaviside(x @ w - threshold, 1.0))),
+        ("loop", lambda x, w, threshold: 1 if sum(wi * xi for wi, xi in zip(w, x)) >= threshold else 0),
     ],
-    ids=["bias-minus-threshold", "compare-with-threshold", "float", "bool", "heaviside"],
-)
-def test_step_neuron_correct_variants_pass(answer, capsys):
-    check_step_neuron(answer)
-    assert capsys.readouterr().out.startswith("✔ Exercise 1.2")
-
-
-@pytest.mark.parametrize(
-    "answer, hint",
-    [
-        (lambda x, w, threshold: 1 if x @ w + threshold >= 0 else 0, "The bias has the wrong sign"),
-        (lambda x, w, threshold: 1 if x @ w > threshold else 0, _hint('"At least" means ≥')),
-        (lambda x, w, threshold: 1 if x @ w - threshold > 0 else 0, _hint('"At least" means ≥')),
-        (lambda x, w, threshold: x @ w - threshold, "not the net input z"),
-        (lambda x, w, threshold: x @ w, "not the weighted sum"),
-        (lambda x, w, threshold: 0 if x @ w >= threshold else 1, "The answers are swapped"),
+    wrong=[
+        Wrong("bias-wrong-sign", lambda x, w, threshold: 1 if x @ w + threshold >= 0 else 0, "wrong sign"),
+        Wrong("strict-greater", lambda x, w, threshold: 1 if x @ w > threshold else 0, '"At least" means ≥'),
+        Wrong("strict-greater-on-z", lambda x, w, threshold: 1 if x @ w - threshold > 0 else 0, '"At least"'),
+        Wrong("returns-z", lambda x, w, threshold: x @ w - threshold, "not the net input z"),
+        Wrong("returns-sum", lambda x, w, threshold: x @ w, "not the weighted sum"),
+        Wrong("swapped", lambda x, w, threshold: 0 if x @ w >= threshold else 1, "The answers are swapped"),
+        Wrong("less-or-equal", lambda x, w, threshold: 1 if x @ w <= threshold else 0, "points the wrong way"),
+        Wrong("np-sign", lambda x, w, threshold: np.sign(x @ w - threshold), "np.sign answers -1"),
+        Wrong("plus-minus-one", lambda x, w, threshold: 1 if x @ w >= threshold else -1, "0, not -1"),
+        Wrong("sigmoid", lambda x, w, threshold: 1 / (1 + np.exp(-(x @ w - threshold))), "That is a sigmoid"),
+        Wrong("each-input", lambda x, w, threshold: w * x >= threshold, "each weighted input"),
+        Wrong("no-weights", lambda x, w, threshold: 1 if np.sum(x) >= threshold else 0, "The weights are missing"),
+        Wrong("mean", lambda x, w, threshold: 1 if np.mean(w * x) >= threshold else 0, "Work the picnic",
+              aimed=False),
     ],
-    ids=["bias-wrong-sign", "strict-greater", "strict-greater-on-z", "returns-z", "returns-sum", "swapped"],
 )
-def test_step_neuron_typical_mistakes_get_their_hint(answer, hint):
-    with pytest.raises(AssertionError, match=hint):
-        check_step_neuron(answer)
-
-
-def test_step_neuron_strict_comparison_is_caught_on_the_household_at_exactly_50000():
-    with pytest.raises(AssertionError, match=_hint("array([1, 1, 1]), 50000) should be 1; got 0.")):
-        check_step_neuron(lambda x, w, threshold: int(x @ w > threshold))
 
 
 # ---------------------------------------------------------------- 1.3 layer_net_input
 
 
-@pytest.mark.parametrize(
-    "answer",
-    [
-        lambda X, W, b: X @ W + b,
-        lambda X, W, b: np.dot(X, W) + b,
-        lambda X, W, b: np.matmul(X, W) + b.reshape(1, -1),
-        lambda X, W, b: np.array([x @ W + b for x in X]),
-        lambda X, W, b: (W.T @ X.T).T + b,
+def _layer_return_in_loop(X, W, b):
+    for x in X:
+        return x @ W + b
+
+
+def _layer_X_transposed(X, W, b):
+    return X.T @ W + b
+
+
+def _layer_dot_X_transposed(X, W, b):
+    return np.dot(X.T, W) + b
+
+
+def _layer_double_loop(X, W, b):
+    Z = np.zeros((X.shape[0], W.shape[1]))
+    for i in range(X.shape[0]):
+        for j in range(W.shape[1]):
+            Z[i, j] = X[i] @ W[:, j] + b[j]
+    return Z
+
+
+LAYER_NET_INPUT = Exercise(
+    check_layer_net_input,
+    right=[
+        ("matmul", lambda X, W, b: X @ W + b),
+        ("np-dot", lambda X, W, b: np.dot(X, W) + b),
+        ("bias-as-row", lambda X, W, b: np.matmul(X, W) + b.reshape(1, -1)),
+        ("loop-over-samples", lambda X, W, b: np.array([x @ W + b for x in X])),
+        ("transposed-twice", lambda X, W, b: (W.T @ X.T).T + b),
+        ("double-loop", _layer_double_loop),
+        ("float32", lambda X, W, b: X.astype(np.float32) @ W.astype(np.float32) + b.astype(np.float32)),
     ],
-    ids=["matmul", "np-dot", "bias-as-row", "loop-over-samples", "transposed-twice"],
-)
-def test_layer_net_input_correct_variants_pass(answer, capsys):
-    check_layer_net_input(answer)
-    assert capsys.readouterr().out.startswith("✔ Exercise 1.3")
-
-
-@pytest.mark.parametrize(
-    "answer, hint",
-    [
-        (lambda X, W, b: X @ W, "The bias is missing"),
-        (lambda X, W, b: W @ X + b, _hint("Mind the order and the shapes: the rows of X are samples")),
-        (lambda X, W, b: X @ W.T + b, _hint("Mind the order and the shapes: the rows of X are samples")),
-        (lambda X, W, b: X.T @ W + b, _hint("Mind the order and the shapes: the rows of X are samples")),  # crashes in matmul
-        (lambda X, W, b: np.dot(X.T, W) + b, _hint("Mind the order and the shapes: the rows of X are samples")),  # "not aligned"
-        (lambda X, W, b: (X @ W + b).T, "The result is transposed"),
-        (lambda X, W, b: X @ W + b.reshape(-1, 1), "b has one entry per neuron"),
-        (lambda X, W, b: X @ W + b[:, np.newaxis] * np.ones((1, W.shape[1])), "b has one entry per neuron"),
-        (lambda X, W, b: (X @ W + b).sum(axis=1), "Keep one column per neuron"),
-        (lambda X, W, b: X * W + b, "`\\*` multiplies entry by entry"),
+    wrong=[
+        Wrong("forgot-bias", lambda X, W, b: X @ W, "The bias is missing"),
+        Wrong("subtracted-bias", lambda X, W, b: X @ W - b, "The bias has the wrong sign"),
+        Wrong("W-times-X", lambda X, W, b: W @ X + b, "Mind the order and the shapes"),
+        Wrong("W-transposed", lambda X, W, b: X @ W.T + b, "Mind the order and the shapes"),
+        Wrong("X-transposed-crashes", _layer_X_transposed, "In this exercise: X (n_samples, n_in)"),
+        Wrong("np-dot-not-aligned", _layer_dot_X_transposed, "In this exercise: X (n_samples, n_in)"),
+        Wrong("result-transposed", lambda X, W, b: (X @ W + b).T, "The result is transposed"),
+        Wrong("bias-per-row", lambda X, W, b: X @ W + b.reshape(-1, 1), "b has one entry per neuron"),
+        Wrong("bias-per-row-broadcast", lambda X, W, b: X @ W + b[:, np.newaxis] * np.ones((1, W.shape[1])),
+              "b has one entry per neuron"),
+        Wrong("summed-over-neurons", lambda X, W, b: (X @ W + b).sum(axis=1), "Keep one column per neuron"),
+        Wrong("elementwise-star", lambda X, W, b: X * W + b, "multiplies entry by entry"),
+        Wrong("return-in-loop", _layer_return_in_loop, "Only the first sample's row"),
+        Wrong("list-of-rows", lambda X, W, b: [x @ W + b for x in X], "Python list of rows"),
+        Wrong("twice-the-bias", lambda X, W, b: X @ W + 2 * b, "Take the two customers", aimed=False),
     ],
-    ids=["forgot-bias", "W-times-X", "W-transposed", "X-transposed-crashes", "np-dot-not-aligned", "result-transposed",
-         "bias-per-row", "bias-per-row-broadcast", "summed-over-neurons", "elementwise-star"],
 )
-def test_layer_net_input_typical_mistakes_get_their_hint(answer, hint):
-    with pytest.raises(AssertionError, match=hint):
-        check_layer_net_input(answer)
-
-
-def test_layer_net_input_feedback_names_the_lessons_two_customers():
-    with pytest.raises(AssertionError, match=_hint("should be array([[5., 1.], [7., 1.]])")):
-        check_layer_net_input(lambda X, W, b: W @ X + b)
 
 
 # ---------------------------------------------------------------- 1.4 two_layer_forward
@@ -177,38 +183,97 @@ def _two_layer_in_steps(X, W1, b1, W2, b2):
     return A1 @ W2 + b2
 
 
-@pytest.mark.parametrize(
-    "answer",
-    [
-        lambda X, W1, b1, W2, b2: _relu(X @ W1 + b1) @ W2 + b2,
-        _two_layer_in_steps,
-        lambda X, W1, b1, W2, b2: np.dot(np.where(X @ W1 + b1 > 0, X @ W1 + b1, 0), W2) + b2,
-    ],
-    ids=["maximum", "in-steps", "where-and-dot"],
-)
-def test_two_layer_forward_correct_variants_pass(answer, capsys):
-    check_two_layer_forward(answer)
-    assert capsys.readouterr().out.startswith("✔ Exercise 1.4")
+def _two_layer_per_sample(X, W1, b1, W2, b2):
+    rows = []
+    for x in X:
+        hidden = np.maximum(0.0, x @ W1 + b1)
+        rows.append(hidden @ W2 + b2)
+    return np.array(rows)
 
 
-@pytest.mark.parametrize(
-    "answer, hint",
-    [
-        (lambda X, W1, b1, W2, b2: (X @ W1 + b1) @ W2 + b2, "The ReLU is missing"),
-        (lambda X, W1, b1, W2, b2: _relu(_relu(X @ W1 + b1) @ W2 + b2), "ReLU belongs to the hidden layer only"),
-        (lambda X, W1, b1, W2, b2: _sigmoid(X @ W1 + b1) @ W2 + b2, "That is the sigmoid"),
-        (lambda X, W1, b1, W2, b2: _relu(X @ W1) @ W2, "A bias is missing: each layer adds its own bias"),
-        (lambda X, W1, b1, W2, b2: _relu(X @ W1) @ W2 + b2, "A bias is missing: each layer adds its own bias"),
-        (lambda X, W1, b1, W2, b2: _relu(X @ W1 + b1) @ W2, "A bias is missing: each layer adds its own bias"),
-        (lambda X, W1, b1, W2, b2: max(0, X @ W1 + b1) @ W2 + b2, _hint("Python's max compares two numbers")),
-        (lambda X, W1, b1, W2, b2: _relu(W1 @ X + b1) @ W2 + b2, "Multiply in the order of the data flow"),
+def _two_layer_builtin_max(X, W1, b1, W2, b2):
+    A1 = max(0, X @ W1 + b1)
+    return A1 @ W2 + b2
+
+
+def _two_layer_np_max(X, W1, b1, W2, b2):
+    A1 = np.max(0, X @ W1 + b1)
+    return A1 @ W2 + b2
+
+
+def _two_layer_W1_first(X, W1, b1, W2, b2):
+    A1 = np.maximum(0, W1 @ X + b1)
+    return A1 @ W2 + b2
+
+
+def _two_layer_W2_transposed(X, W1, b1, W2, b2):
+    A1 = np.maximum(0, X @ W1 + b1)
+    return A1 @ W2.T + b2
+
+
+TWO_LAYER_FORWARD = Exercise(
+    check_two_layer_forward,
+    right=[
+        ("maximum", lambda X, W1, b1, W2, b2: _relu(X @ W1 + b1) @ W2 + b2),
+        ("in-steps", _two_layer_in_steps),
+        ("where-and-dot", lambda X, W1, b1, W2, b2: np.dot(np.where(X @ W1 + b1 > 0, X @ W1 + b1, 0), W2) + b2),
+        ("clip", lambda X, W1, b1, W2, b2: np.clip(X @ W1 + b1, 0, None) @ W2 + b2),
+        ("per-sample", _two_layer_per_sample),
     ],
-    ids=["forgot-relu", "relu-on-output", "sigmoid", "forgot-both-biases", "forgot-hidden-bias", "forgot-output-bias",
-         "builtin-max", "W1-times-X"],
+    wrong=[
+        Wrong("forgot-relu", lambda X, W1, b1, W2, b2: (X @ W1 + b1) @ W2 + b2, "The ReLU is missing"),
+        Wrong("relu-on-output", lambda X, W1, b1, W2, b2: _relu(_relu(X @ W1 + b1) @ W2 + b2),
+              "ReLU belongs to the hidden layer only"),
+        Wrong("sigmoid", lambda X, W1, b1, W2, b2: _sigmoid(X @ W1 + b1) @ W2 + b2, "That is the sigmoid"),
+        Wrong("forgot-both-biases", lambda X, W1, b1, W2, b2: _relu(X @ W1) @ W2, "A bias is missing"),
+        Wrong("forgot-hidden-bias", lambda X, W1, b1, W2, b2: _relu(X @ W1) @ W2 + b2, "A bias is missing"),
+        Wrong("forgot-output-bias", lambda X, W1, b1, W2, b2: _relu(X @ W1 + b1) @ W2, "A bias is missing"),
+        Wrong("builtin-max", _two_layer_builtin_max, "Python's max compares two numbers"),
+        Wrong("np-max-with-axis", _two_layer_np_max, "np.max(0, z) reads z as an axis"),
+        Wrong("W1-times-X", _two_layer_W1_first, "In this exercise: X (n, n_in)"),
+        Wrong("W2-transposed", _two_layer_W2_transposed, "In this exercise: X (n, n_in)"),
+        Wrong("relu-before-bias", lambda X, W1, b1, W2, b2: (_relu(X @ W1) + b1) @ W2 + b2,
+              "ReLU was applied before the bias"),
+        Wrong("absolute-value", lambda X, W1, b1, W2, b2: np.abs(X @ W1 + b1) @ W2 + b2, "absolute value"),
+        Wrong("X-into-output", lambda X, W1, b1, W2, b2: X @ W2 + b2, "not X"),
+        Wrong("returns-hidden", lambda X, W1, b1, W2, b2: _relu(X @ W1 + b1), "hidden layer's output"),
+        Wrong("relu-on-inputs", lambda X, W1, b1, W2, b2: (_relu(X) @ W1 + b1) @ W2 + b2, "applied to the inputs"),
+        Wrong("twice-the-output-bias", lambda X, W1, b1, W2, b2: _relu(X @ W1 + b1) @ W2 + 2 * b2,
+              "Follow the customer", aimed=False),
+    ],
 )
-def test_two_layer_forward_typical_mistakes_get_their_hint(answer, hint):
-    with pytest.raises(AssertionError, match=hint):
-        check_two_layer_forward(answer)
+
+
+CATALOGUE = {"1.1": WEIGHTED_SUM, "1.2": STEP_NEURON, "1.3": LAYER_NET_INPUT, "1.4": TWO_LAYER_FORWARD}
+
+
+@pytest.mark.parametrize("number, check, answer", right_answers(CATALOGUE))
+def test_right_answers_pass(number, check, answer, capsys):
+    passes(number, check, answer, capsys)
+
+
+@pytest.mark.parametrize("check, wrong", wrong_answers(CATALOGUE))
+def test_each_mistake_gets_its_own_hint_in_ten_lines(check, wrong):
+    assert_gets_its_hint(check, wrong)
+
+
+def test_the_catalogue_is_large_and_mostly_aimed():
+    assert_large_and_aimed(CATALOGUE)
+
+
+def test_weighted_sum_feedback_shows_the_lessons_example_first():
+    with pytest.raises(AssertionError, match=_hint("array([ 2., -1., 3., -2.]), 2.5) should be 7.5; got 5.")):
+        check_weighted_sum(lambda x, w, b: x @ w)
+
+
+def test_step_neuron_strict_comparison_is_caught_on_the_household_at_exactly_50000():
+    with pytest.raises(AssertionError, match=_hint("array([1, 1, 1]), 50000) should be 1; got 0.")):
+        check_step_neuron(lambda x, w, threshold: int(x @ w > threshold))
+
+
+def test_layer_net_input_feedback_names_the_lessons_two_customers():
+    with pytest.raises(AssertionError, match=_hint("should be array([[5., 1.], [7., 1.]])")):
+        check_layer_net_input(lambda X, W, b: W @ X + b)
 
 
 def test_two_layer_forward_without_relu_shows_the_lessons_minus_12():

@@ -19,6 +19,10 @@ _SUM_THE_PRODUCTS = (
 )
 
 
+# Single-precision answers (float32) are right here too: their last digits differ by about 1e-7.
+_FLOAT32_IS_FINE = {"rtol": 1e-5, "atol": 1e-6}
+
+
 def _array(values) -> np.ndarray:
     return np.array(values, dtype=float)
 
@@ -26,6 +30,28 @@ def _array(values) -> np.ndarray:
 def _dot(x, w) -> float:
     """Σ wᵢ·xᵢ, taken from the reference as the net input with no bias."""
     return neuron.weighted_sum(x, w, 0.0)
+
+
+# The solutions with one of their terms left out: the check must catch each (issue 18, item 6).
+DROPPED_TERMS = {
+    "check_weighted_sum": {
+        "the bias": lambda x, w, b: float(np.dot(w, x)),
+        "the weighted sum": lambda x, w, b: float(b),
+    },
+    "check_step_neuron": {
+        "the threshold": lambda x, w, threshold: 1 if np.dot(w, x) >= 0 else 0,
+        "the weighted sum": lambda x, w, threshold: 1 if -threshold >= 0 else 0,
+    },
+    "check_layer_net_input": {
+        "the bias": lambda X, W, b: X @ W,
+        "the product X @ W": lambda X, W, b: np.zeros((len(X), len(b))) + b,
+    },
+    "check_two_layer_forward": {
+        "the ReLU": lambda X, W1, b1, W2, b2: (X @ W1 + b1) @ W2 + b2,
+        "the hidden bias b1": lambda X, W1, b1, W2, b2: np.maximum(0, X @ W1) @ W2 + b2,
+        "the output bias b2": lambda X, W1, b1, W2, b2: np.maximum(0, X @ W1 + b1) @ W2,
+    },
+}
 
 
 # ---------------------------------------------------------------- Exercise 1.1
@@ -59,9 +85,22 @@ def check_weighted_sum(weighted_sum) -> None:
             Mistake(_SUM_THE_PRODUCTS, lambda x, w, b: [xi * wi for xi, wi in zip(x, w)]),
             Mistake("Return the number itself, not a list holding it: write `return z`, not `return [z]`.",
                     lambda x, w, b: [neuron.weighted_sum(x, w, b)]),
+            Mistake("That is the average of the products: the net input adds them up, a sum.",
+                    lambda x, w, b: float(np.mean(np.asarray(w) * np.asarray(x))) + b),
+            Mistake("Each input is multiplied by its own weight; yours adds them (wᵢ + xᵢ).",
+                    lambda x, w, b: float(np.sum(np.asarray(w) + np.asarray(x))) + b),
+            Mistake("You multiplied the total of the weights by the total of the inputs; multiply each input by "
+                    "its own weight first, then add those products up.",
+                    lambda x, w, b: float(np.sum(w) * np.sum(x)) + b),
+            Mistake("b was added to every input before weighting it: the bias is added once, to the weighted sum, "
+                    "not to x.", lambda x, w, b: _dot(np.asarray(x) + b, w)),
+            Mistake("The product of the last input is missing: does your loop stop one step early? range(len(x)) "
+                    "already runs up to the last index.", lambda x, w, b: _dot(x[:-1], w[:-1]) + b),
+            Mistake("The product of the first input is missing: Python counts from 0, so the loop starts at "
+                    "index 0.", lambda x, w, b: _dot(x[1:], w[1:]) + b),
         ],
-        general_hint="z = Σ wᵢ·xᵢ + b: multiply each input by its weight, add the products up, then add b. "
-                     "For x = [5, 1, 4, 8], w = [2, -1, 3, -2] and b = 0: 10 - 1 + 12 - 16 = 5.",
+        general_hint="Work the lesson's example by hand, x = [5, 1, 4, 8], w = [2, -1, 3, -2], b = 0 (z = 5): "
+                     "which of your intermediate values differs first?",
     )
 
 
@@ -106,9 +145,24 @@ def check_step_neuron(step_neuron) -> None:
                     lambda x, w, threshold: _decision(x, w, -threshold)),
             Mistake("The answers are swapped: return 1 when the sum reaches the threshold and 0 when it doesn't.",
                     lambda x, w, threshold: 1.0 - _decision(x, w, threshold)),
+            Mistake("The comparison points the wrong way: yours says 1 at or below the threshold; the neuron "
+                    "fires when the sum reaches it or goes above.",
+                    lambda x, w, threshold: float(_dot(x, w) <= threshold)),
+            Mistake("np.sign answers -1 below the threshold and 0 exactly at it; this neuron answers 1 when the "
+                    "sum reaches the threshold and 0 below it.",
+                    lambda x, w, threshold: float(np.sign(_dot(x, w) - threshold))),
+            Mistake("Below the threshold the neuron answers 0, not -1 (the ±1 answers come with the perceptron, "
+                    "in lesson 03).", lambda x, w, threshold: 2.0 * _decision(x, w, threshold) - 1.0),
+            Mistake("That is a sigmoid, a soft answer between 0 and 1; this neuron decides: exactly 1 or 0.",
+                    lambda x, w, threshold: float(neuron.neuron(x, w, -threshold, "sigmoid"))),
+            Mistake("You compared each weighted input with the threshold on its own: add them all up first, "
+                    "then compare the total once.",
+                    lambda x, w, threshold: np.asarray(w) * np.asarray(x) >= threshold),
+            Mistake("The weights are missing: each input counts with its weight (rain counts -5 in the picnic), "
+                    "not just as it is.", lambda x, w, threshold: float(np.sum(x) >= threshold)),
         ],
-        general_hint="The neuron fires (1) when the weighted inputs reach the threshold, Σ wᵢ·xᵢ ≥ threshold, "
-                     "and stays silent (0) below it. For the picnic: 0·(−5) + 1·2 + 1·4 = 6 ≥ 3, so 1.",
+        general_hint="Work the picnic by hand: what is Σ wᵢ·xᵢ for x = (0, 1, 1), w = (-5, 2, 4), and what must "
+                     "the neuron answer with threshold 3, and with 7? Which of your two answers differs?",
     )
 
 
@@ -126,7 +180,8 @@ def check_layer_net_input(layer_net_input) -> None:
     X1, W1 = _array([[2, 3], [3, 4]]), _array([[1, -1], [1, 1]])  # the two customers, the hand network's hidden layer
     run_check(
         Exercise("1.3", "layer_net_input",
-                 "layer_net_input computes Z = X @ W + b for a whole batch: one row per sample, one column per neuron"),
+                 "layer_net_input computes Z = X @ W + b for a whole batch: one row per sample, one column per neuron",
+                 shapes="X (n_samples, n_in), W (n_in, n_out) and b (n_out,) give Z (n_samples, n_out)."),
         layer_net_input,
         cases=[
             Case(X1, W1, _array([0, 0])),
@@ -138,6 +193,8 @@ def check_layer_net_input(layer_net_input) -> None:
         mistakes=[
             Mistake("The bias is missing: add b, one entry per neuron, to every row of the product.",
                     lambda X, W, b: X @ W),
+            Mistake("The bias has the wrong sign: it is added to the product, not subtracted.",
+                    lambda X, W, b: X @ W - b),
             Mistake("`*` multiplies entry by entry; a layer needs the matrix product, written `@` in numpy.",
                     lambda X, W, b: X * W + b),
             Mistake(_X_AT_W, lambda X, W, b: W @ X + b),
@@ -147,16 +204,14 @@ def check_layer_net_input(layer_net_input) -> None:
             Mistake(_BIAS_PER_COLUMN, lambda X, W, b: X @ W + b.reshape(-1, 1)),
             Mistake("Keep one column per neuron: Z has shape (n_samples, n_out); "
                     "don't sum the neurons' outputs together.", lambda X, W, b: (X @ W + b).sum(axis=1)),
+            Mistake("Only the first sample's row came back: is the `return` inside your loop? Collect every "
+                    "row, then return them all.", lambda X, W, b: X[0] @ W + b),
+            Mistake("You returned a Python list of rows: np.array(...) turns it into one array of shape "
+                    "(n_samples, n_out).", lambda X, W, b: [row for row in X @ W + b]),
         ],
-        crash_hints=[
-            CrashHint(ValueError, "`*` multiplies entry by entry, so the shapes must match; a layer needs the "
-                      "matrix product, written `@` in numpy.", text="operands could not be broadcast together with shapes"),
-            CrashHint(ValueError, _X_AT_W, text="matmul"),
-            CrashHint(ValueError, _X_AT_W, text="not aligned"),
-            CrashHint(ValueError, _BIAS_PER_COLUMN, text="broadcast"),
-        ],
-        general_hint="Z = XW + b: the product of (n_samples, n_in) and (n_in, n_out) has shape (n_samples, n_out), "
-                     "one row per sample and one column per neuron; b, of shape (n_out,), is added to every row.",
+        **_FLOAT32_IS_FINE,
+        general_hint="Take the two customers by hand: which entry of your Z differs from [[5, 1], [7, 1]], and "
+                     "which row of X and which column of W make that entry?",
     )
 
 
@@ -182,7 +237,9 @@ def check_two_layer_forward(two_layer_forward) -> None:
     run_check(
         Exercise("1.4", "two_layer_forward",
                  "two_layer_forward sends a batch through a ReLU hidden layer and a linear output layer, "
-                 "biases included"),
+                 "biases included",
+                 shapes="X (n, n_in) with W1 (n_in, n_hidden), b1 (n_hidden,) gives A1 (n, n_hidden); "
+                        "A1 with W2 (n_hidden, n_out), b2 (n_out,) gives (n, n_out)."),
         two_layer_forward,
         cases=[
             Case(_array([[3, 4]]), W1, b1, W2, b2),  # hidden (22, -8) -> ReLU (22, 0) -> 44
@@ -194,22 +251,32 @@ def check_two_layer_forward(two_layer_forward) -> None:
         mistakes=[
             Mistake("The ReLU is missing: the hidden layer's negative net inputs must become 0 before they "
                     "reach the output layer.", _network("identity", "identity")),
-            Mistake("ReLU belongs to the hidden layer only: the output layer is linear, A1 @ W2 + b2, "
-                    "so it may be negative.", _network("relu", "relu")),
+            Mistake("ReLU belongs to the hidden layer only: the output layer is linear, "
+                    "so its results may be negative.", _network("relu", "relu")),
             Mistake("That is the sigmoid: this network's hidden layer uses ReLU, max(0, z) entry by entry.",
                     _network("sigmoid", "identity")),
             Mistake(forgot_biases, _network("relu", "identity", biases="none")),
             Mistake(forgot_biases, _network("relu", "identity", biases="hidden")),
             Mistake(forgot_biases, _network("relu", "identity", biases="output")),
+            Mistake("ReLU was applied before the bias was added: it acts on the whole net input, "
+                    "bias included.", lambda X, W1, b1, W2, b2: (np.maximum(0, X @ W1) + b1) @ W2 + b2),
+            Mistake("ReLU keeps positive values and turns negative ones into 0; the absolute value turns them "
+                    "positive instead.", lambda X, W1, b1, W2, b2: np.abs(X @ W1 + b1) @ W2 + b2),
+            Mistake("The output layer takes the hidden layer's output (after ReLU) as its input, not X.",
+                    lambda X, W1, b1, W2, b2: X @ W2 + b2),
+            Mistake("That is the hidden layer's output: the network's answer comes from the output layer, "
+                    "which takes it as its input.", lambda X, W1, b1, W2, b2: np.maximum(0, X @ W1 + b1)),
+            Mistake("ReLU was applied to the inputs X; it belongs to the hidden layer's net input.",
+                    lambda X, W1, b1, W2, b2: (np.maximum(0, X) @ W1 + b1) @ W2 + b2),
         ],
         crash_hints=[
             CrashHint(ValueError, "Python's max compares two numbers; for arrays numpy has a function that takes "
                       "the larger of two values entry by entry (np.max, by contrast, finds one largest entry).",
                       text="truth value"),
-            CrashHint(ValueError, "Multiply in the order of the data flow: X with W1 first, then the hidden "
-                      "layer's output with W2 (rows are samples, so the data come first).", text="matmul"),
+            # the engine's own np.max(0, z) hint is longer than this exercise's two-line input allows
+            CrashHint(TypeError, "np.max(0, z) reads z as an axis: np.max finds one largest entry. The larger of "
+                      "two values, entry by entry, is np.maximum's job.", text="integer scalar arrays"),
         ],
-        general_hint="Two steps: the hidden layer applies ReLU to its net input; the output layer is linear (no "
-                     "activation) on the hidden layer's output. For X = [[3, 4]] the hidden layer is (22, -8) → "
-                     "ReLU → (22, 0), and the output 2·22 + 7·0 = 44.",
+        general_hint="Follow the customer (3, 4) by hand: the hidden net input should be (22, -8), after ReLU "
+                     "(22, 0), and the output 44. Which of these does your function get first wrong?",
     )
