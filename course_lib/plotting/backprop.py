@@ -11,7 +11,7 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 import numpy as np
 
-from course_lib._validation import as_matrix, as_real, as_vector
+from course_lib._validation import as_bool, as_matrix, as_real, as_vector
 
 from ._core import COLORS, OKABE_ITO, TICK_SIZE, DescribedFigure, _num, style
 from .perceptron import ClassesPlot
@@ -56,7 +56,7 @@ def plot_hidden_lines(W1, b1, W2, b2, X, y):
     X = as_matrix(X, "X", cols=2, finite=True)
     A = np.tanh(X @ W1 + b1)                                              # (n, 2) the hidden activations
     w_out, b_out = W2[:, 1] - W2[:, 0], b2[1] - b2[0]                     # class 1 wins where a·w_out + b_out > 0
-    fig, (left, right) = plt.subplots(1, 2, figsize=(10, 4.6), layout="constrained", FigureClass=DescribedFigure)
+    fig, (left, right) = plt.subplots(1, 2, figsize=(10, 5), layout="constrained", FigureClass=DescribedFigure)
     try:
         plot = ClassesPlot(left, X, y)
         parts = []
@@ -75,11 +75,11 @@ def plot_hidden_lines(W1, b1, W2, b2, X, y):
         left.set_xlim(*plot.xlim)
         left.set_ylim(*plot.ylim)
         left.set_title("input plane: one line per hidden unit", fontsize=TICK_SIZE + 1)
-        left.legend(fontsize=TICK_SIZE - 2, loc="upper left", framealpha=0.9)
+        left.legend(fontsize=TICK_SIZE - 2, loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=4)
         hidden = ClassesPlot(right, A, y, feature_names=["$a_1$ (unit 1)", "$a_2$ (unit 2)"])
         hidden.set_line(w_out, b_out)
         right.set_title("hidden plane: the output draws one line", fontsize=TICK_SIZE + 1)
-        right.legend(fontsize=TICK_SIZE - 2, loc="upper left", framealpha=0.9)
+        right.legend(fontsize=TICK_SIZE - 2, loc="best", framealpha=0.9)
         predicted = (A @ w_out + b_out > 0).astype(int)
         right_count = int(np.sum(predicted == np.asarray(y)))
         fig.description = (f"Two panels. Left, the {len(X)} samples in the input plane; " + "; ".join(parts)
@@ -91,8 +91,8 @@ def plot_hidden_lines(W1, b1, W2, b2, X, y):
     return fig
 
 
-def plot_loss_race(runs, *, threshold=None):
-    """The loss per epoch of several training runs on one logarithmic axis.
+def plot_loss_race(runs, *, threshold=None, log=False):
+    """The loss per epoch of several training runs on one axis, and when each first gets below a threshold.
 
     Parameters
     ----------
@@ -100,22 +100,27 @@ def plot_loss_race(runs, *, threshold=None):
         A label for each run and its losses per epoch (at most 4 runs).
     threshold : float, optional
         Draw this loss as a grey line and give, for each run, the first epoch below it.
+    log : bool, default False
+        A logarithmic loss axis (then every loss must be positive).
 
     Returns
     -------
     matplotlib.figure.Figure
 
     >>> plot_loss_race({"a": [1.0, 0.5, 0.2], "b": [1.0, 0.9, 0.8]}, threshold=0.3).description[:40]
-    'Loss per epoch of 2 runs, log scale: a f'
+    'Loss per epoch of 2 runs: a from 1 to 0.'
     """
     if not isinstance(runs, dict) or not 1 <= len(runs) <= 4:
         raise TypeError(f"runs must be a dict of 1 to 4 labels to losses per epoch; got {type(runs).__name__} "
                         f"{str(runs)[:60]}.")
+    log = as_bool(log, "log")
     curves = {str(name): as_vector(values, f"runs[{name!r}]", finite=True) for name, values in runs.items()}
     for name, values in curves.items():
-        if values.size == 0 or (values <= 0).any():
-            raise ValueError(f"runs[{name!r}] must hold at least one positive loss (the axis is logarithmic); "
-                             f"got {values[:5]}.")
+        if values.size == 0:
+            raise ValueError(f"runs[{name!r}] must hold at least one loss; got none.")
+        if log and (values <= 0).any():
+            raise ValueError(f"runs[{name!r}] must hold positive losses on a logarithmic axis; got {values[:5]}. "
+                             "Use log=False.")
     if threshold is not None:
         threshold = as_real(threshold, "threshold", positive=True)
     fig, ax = plt.subplots(figsize=(8, 4.2), layout="constrained", FigureClass=DescribedFigure)
@@ -136,11 +141,12 @@ def plot_loss_race(runs, *, threshold=None):
             parts.append(text)
         if threshold is not None:
             ax.axhline(threshold, color=COLORS["zero"], linewidth=1.5, zorder=0)
-        ax.set_yscale("log")
-        style(ax, "training loss", "epoch", "loss (log scale)", zero_lines=False)
+        if log:
+            ax.set_yscale("log")
+        style(ax, "training loss", "epoch", "loss (log scale)" if log else "loss", zero_lines=False)
         ax.legend(fontsize=TICK_SIZE)
         ax.grid(alpha=0.3, which="both")
-        fig.description = f"Loss per epoch of {len(curves)} runs, log scale: " + "; ".join(parts) + "."
+        fig.description = f"Loss per epoch of {len(curves)} runs{', log scale' if log else ''}: " + "; ".join(parts) + "."
     finally:
         plt.close(fig)
     return fig
