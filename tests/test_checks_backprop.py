@@ -205,3 +205,60 @@ def test_train_is_what_mlpclassifier_does_with_the_same_seed():
     for mine, theirs in zip(params, [model.coefs_[0], model.intercepts_[0], model.coefs_[1], model.intercepts_[1]]):
         np.testing.assert_allclose(mine, theirs, rtol=1e-9, atol=1e-12)
     np.testing.assert_allclose(losses, model.loss_curve_, rtol=1e-9)
+
+
+# ---------------------------------------------------------------- cells that run the student's functions
+
+@pytest.fixture
+def fresh_guard(monkeypatch):
+    from course_lib.checks import uses_your_functions
+    monkeypatch.setattr(uses_your_functions, "waiting_for", None)
+    return uses_your_functions
+
+
+def test_a_stub_in_a_guarded_cell_is_reported_once_and_run_all_goes_on(fresh_guard, capsys):
+    def train():
+        raise NotImplementedError("Exercise 6.7: replace this line with your code, then run this cell and the check.")
+    with fresh_guard():
+        train()
+    out = capsys.readouterr().out
+    assert out.startswith("◻ This cell runs your own functions, and Exercise 6.7 is not done yet")
+    assert len(out.splitlines()) == 1
+
+
+def test_a_later_cell_missing_the_skipped_results_says_which_exercise(fresh_guard, capsys):
+    with fresh_guard():
+        raise NotImplementedError("Exercise 6.5: replace this line with your code")
+    with fresh_guard():
+        print(params_that_were_never_made)  # noqa: F821 - the NameError under test
+    assert "once Exercise 6.5 is done" in capsys.readouterr().out.splitlines()[-1]
+
+
+@pytest.mark.parametrize("error", [ValueError("shapes (3,2) and (3,2) not aligned"), NotImplementedError("no exercise"),
+                                   ZeroDivisionError("division by zero")], ids=["bug", "other-stub", "zero-division"])
+def test_the_students_own_bugs_still_show(fresh_guard, error):
+    with pytest.raises(type(error)):
+        with fresh_guard():
+            raise error
+
+
+def test_a_name_error_with_no_skipped_cell_above_still_shows(fresh_guard):
+    with pytest.raises(NameError):
+        with fresh_guard():
+            print(a_typo)  # noqa: F821 - the NameError under test
+
+
+def test_a_cell_with_no_error_prints_nothing(fresh_guard, capsys):
+    with fresh_guard():
+        value = 1 + 1
+    assert value == 2 and capsys.readouterr().out == ""
+
+
+def test_a_stub_wrapped_by_a_library_call_is_still_reported(fresh_guard, capsys):
+    """mlp.gradient_check turns whatever the student's function raises into its own ValueError."""
+    def backward_pass(X, Y, weights, biases):
+        raise NotImplementedError("Exercise 6.5: replace this line with your code")
+    weights, biases = mlp.init_params((2, 3, 2), random_state=0)
+    with fresh_guard():
+        mlp.gradient_check(np.ones((2, 2)), np.eye(2), weights, biases, gradients=backward_pass)
+    assert "Exercise 6.5 is not done yet" in capsys.readouterr().out

@@ -7,6 +7,7 @@ contract every check follows.
 
 from ._core import NOT_ATTEMPTED, PASSED
 from ._feedback import CheckFailed
+from ._pending import uses_your_functions
 from .activations import check_relu, check_sigmoid, check_sigmoid_grad, check_softmax
 from .backprop import check_gradient_step, check_train
 from .gradient_descent import check_cost_gradient, check_gradient_descent_step, check_linear_cost, check_train_adaline
@@ -22,6 +23,7 @@ __all__ = [
     "NOT_ATTEMPTED",
     "PASSED",
     "CheckFailed",
+    "uses_your_functions",
     "check_celsius_to_fahrenheit",
     # lesson 01 · The artificial neuron
     "check_weighted_sum",
