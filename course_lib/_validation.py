@@ -20,6 +20,9 @@ The helpers, for each kind of input:
 - a function the student passed in: :func:`call_user_function` calls it so that its
   failure, or a result that is None, of the wrong shape, not numbers, or not finite
   where the input was, becomes a message naming the parameter.
+- an estimator used before ``fit``: :func:`require_fitted` raises :class:`NotFittedError`
+  (a ``ValueError`` and an ``AttributeError``, as scikit-learn's is); :func:`check_fitted`
+  also checks the number of features of ``X``.
 """
 
 from __future__ import annotations
@@ -149,7 +152,8 @@ def as_matrix(value, name: str, *, rows: str = "n_samples", cols: str = "n_featu
     array = as_float_array(value, name, finite=finite)
     if array.ndim != 2:
         hint = (
-            f" For a single sample use {name}.reshape(1, -1); for a single feature use {name}.reshape(-1, 1)."
+            f" Reshape your data: for a single sample use {name}.reshape(1, -1); for a single feature use "
+            f"{name}.reshape(-1, 1)."
             if array.ndim == 1
             else ""
         )
@@ -157,6 +161,22 @@ def as_matrix(value, name: str, *, rows: str = "n_samples", cols: str = "n_featu
             f"{name} must be 2-D with shape ({rows}, {cols}); got shape {array.shape}.{hint}"
         )
     return array
+
+
+def as_samples(value, name: str = "X") -> np.ndarray:
+    """Return ``value`` as a finite 2-D float array with at least one sample and one feature (what ``fit`` learns from).
+
+    >>> as_samples(np.empty((0, 2)))
+    Traceback (most recent call last):
+    ...
+    ValueError: X must hold at least one sample and one feature to learn from; got 0 sample(s) and 2 feature(s) (shape=(0, 2)) while a minimum of 1 is required of each.
+    """
+    X = as_matrix(value, name, finite=True)
+    if X.shape[0] == 0 or X.shape[1] == 0:
+        raise ValueError(f"{name} must hold at least one sample and one feature to learn from; got {X.shape[0]} "
+                         f"sample(s) and {X.shape[1]} feature(s) (shape={X.shape}) while a minimum of 1 is required "
+                         "of each.")
+    return X
 
 
 def as_vector(value, name: str, *, length_name: str = "n", finite: bool = False) -> np.ndarray:
@@ -168,13 +188,17 @@ def as_vector(value, name: str, *, length_name: str = "n", finite: bool = False)
     return array
 
 
-def check_matching(size_a: int, name_a: str, size_b: int, name_b: str) -> None:
-    """Raise ``ValueError`` when two sizes that must agree do not."""
+def check_matching(size_a: int, name_a: str, size_b: int, name_b: str, *, hint: str = "") -> None:
+    """Raise ``ValueError`` when two sizes that must agree do not; ``hint`` says how to fix this pair.
+
+    >>> check_matching(3, "the samples of X", 2, "y", hint="Give one target per sample.")
+    Traceback (most recent call last):
+    ...
+    ValueError: the samples of X and y must have matching sizes; got 3 and 2. Give one target per sample.
+    """
     if size_a != size_b:
-        raise ValueError(
-            f"{name_a} and {name_b} must have matching sizes; got {size_a} and {size_b}. "
-            "Give one weight per input."
-        )
+        raise ValueError(f"{name_a} and {name_b} must have matching sizes; got {size_a} and {size_b}." +
+                         (f" {hint}" if hint else ""))
 
 
 def _bounds(value, name, minimum, maximum, positive) -> None:
@@ -460,13 +484,105 @@ def as_sign_labels(value, name: str = "y", *, n_samples: int | None = None, samp
     return labels
 
 
-def in_float_range(z, inputs: str):
-    """``z`` unchanged if finite; a net input beyond the float range is explained, never returned as inf or nan."""
+def label_text(label) -> str:
+    """A class label as a student wrote it: ``1.0``, ``-1`` or ``'setosa'``, never ``np.float64(1.0)``.
+
+    >>> label_text(np.float64(1.0)), label_text(np.str_("setosa")), label_text(np.int64(-1))
+    ('1.0', "'setosa'", '-1')
+    """
+    return repr(label.item() if isinstance(label, np.generic) else label)
+
+
+def labels_text(labels, limit: int = 6) -> str:
+    """Labels as a short list, ``[-1, 1]`` or ``['setosa', 'versicolor', ...]`` (the first ``limit``).
+
+    >>> labels_text(np.array([0.0, 1.0, 2.0]))
+    '[0.0, 1.0, 2.0]'
+    """
+    labels = list(labels)
+    shown = ", ".join(label_text(v) for v in labels[:limit])
+    return f"[{shown}{', ...' if len(labels) > limit else ''}]"
+
+
+_LABEL_TYPES = (str, bool, np.bool_, int, float, np.number)
+
+
+def as_class_labels(y, name: str = "y", *, n_samples: int | None = None, samples_name: str = "X") -> np.ndarray:
+    """Return ``y`` as a 1-D array of class labels of any kind (numbers, text, bools), one per sample.
+
+    A column of shape ``(n, 1)`` is refused with the fix (``y.ravel()``), not flattened silently;
+    numbers that are not whole (0.37) are refused as measurements, not classes.
+
+    >>> as_class_labels(["setosa", "versicolor"])
+    array(['setosa', 'versicolor'], dtype='<U10')
+    >>> as_class_labels([0.5, 1.25, 2.0])
+    Traceback (most recent call last):
+    ...
+    ValueError: y must hold class labels; got numbers that are not whole, such as 0.5: these look like continuous measurements (a regression target), not classes. A classifier needs labels such as 0, 1, 2 or 'setosa'.
+    """
+    if y is None:
+        raise ValueError(f"{name} must be an array of class labels, one per sample of {samples_name}; got None. A "
+                         f"classifier requires {name} to be passed, but the target {name} is None: pass the labels, "
+                         "as in fit(X, y).")
+    if (isinstance(y, (str, bytes, dict)) or callable(y)
+            or not (hasattr(y, "__len__") or hasattr(y, "__array__"))):
+        raise TypeError(f"{name} must be a 1-D array of class labels, one per sample of {samples_name}; "
+                        f"got {_describe(y)}.")
+    try:
+        labels = np.asarray(y.to_numpy() if hasattr(y, "to_numpy") else y)
+    except ValueError:
+        raise ValueError(f"{name} must be a 1-D array of class labels; got a ragged sequence.") from None
+    if labels.ndim != 1:
+        hint = f" For a column of labels use {name}.ravel()." if labels.ndim == 2 and 1 in labels.shape else ""
+        raise ValueError(f"{name} must be 1-D with one label per sample; got shape {labels.shape}.{hint}")
+    if n_samples is not None and labels.size != n_samples:
+        raise ValueError(f"{name} must hold one label per sample of {samples_name}: {samples_name} has {n_samples} "
+                         f"samples but {name} has {labels.size} labels.")
+    if labels.dtype == object:
+        bad = next((v for v in labels if not isinstance(v, _LABEL_TYPES)), None)
+        if bad is not None:
+            raise TypeError(f"{name} must hold labels that are numbers or text; got {type(bad).__name__} {str(bad)[:40]}.")
+        if len({type(v) is str for v in labels}) > 1:
+            raise TypeError(f"{name} must hold labels of one kind, all numbers or all text; got a mixture.")
+    if np.iscomplexobj(labels):
+        raise TypeError(f"{name} must hold real labels; got complex numbers.")
+    if labels.dtype.kind not in "biufUSO":
+        raise TypeError(f"{name} must hold labels that are numbers or text; got dtype {labels.dtype}.")
+    floats = labels.dtype.kind == "f" or labels.dtype == object and all(isinstance(v, (float, np.floating)) for v in labels)
+    if floats and labels.size:
+        values = labels.astype(float)
+        if not np.isfinite(values).all():
+            raise ValueError(f"{name} must hold finite labels; got NaN or inf. Drop those samples first.")
+        fractional = values != np.round(values)
+        if fractional.any():
+            raise ValueError(f"{name} must hold class labels; got numbers that are not whole, such as "
+                             f"{label_text(labels[fractional][0])}: these look like continuous measurements (a "
+                             "regression target), not classes. A classifier needs labels such as 0, 1, 2 or 'setosa'.")
+    return labels
+
+
+def largest(values) -> str:
+    """The entry of ``values`` largest in size, for a message: ``'1e+300'`` (``'inf'`` if one is infinite).
+
+    >>> largest([[1.0, -3e200], [2.0, 5.0]])
+    '-3e+200'
+    """
+    flat = np.ravel(np.asarray(values, dtype=float))
+    if flat.size == 0:
+        return "nothing"
+    return f"{flat[int(np.argmax(np.abs(flat)))]:.3g}"
+
+
+def in_float_range(z, inputs: str, *, detail: str = ""):
+    """``z`` unchanged if finite; a net input beyond the float range is explained, never returned as inf or nan.
+
+    ``detail`` says what was got, e.g. ``"learning_rate = 1e+308"``; it ends the message.
+    """
     if not np.all(np.isfinite(z)):
         raise ValueError(
             f"{inputs} must be small enough for their products to stay below {np.finfo(float).max:.3g}; "
             "the net input overflowed. Scale the inputs (for example, standardise each feature) "
-            "or use smaller weights."
+            "or use smaller weights." + (f" Got {detail}." if detail else "")
         )
     return z
 
@@ -477,28 +593,48 @@ def product_plus_bias(A: np.ndarray, W: np.ndarray, b, inputs: str) -> np.ndarra
     >>> product_plus_bias(np.array([[1e300, 1.0]]), np.array([1e300, 0.0]), 0.0, "X, w and b")
     Traceback (most recent call last):
     ...
-    ValueError: X, w and b must be small enough for their products to stay below 1.8e+308; the net input overflowed. Scale the inputs (for example, standardise each feature) or use smaller weights.
+    ValueError: X, w and b must be small enough for their products to stay below 1.8e+308; the net input overflowed. Scale the inputs (for example, standardise each feature) or use smaller weights. Got inputs as large as 1e+300 and weights as large as 1e+300.
     """
     with np.errstate(all="ignore"):
         Z = A @ W + b
-    return in_float_range(Z, inputs)
+    if np.all(np.isfinite(Z)):
+        return Z
+    return in_float_range(Z, inputs, detail=f"inputs as large as {largest(A)} and weights as large as {largest(W)}")
+
+
+class NotFittedError(ValueError, AttributeError):
+    """An estimator was used before ``fit``. Both a ``ValueError`` and an ``AttributeError``, as
+    scikit-learn's ``NotFittedError`` is, so that scikit-learn's tools recognise it too."""
+
+
+def require_fitted(estimator, attribute: str, *, call: str = "fit(X, y)") -> None:
+    """Raise :class:`NotFittedError` if ``estimator`` has not learned its ``attribute`` yet, saying what to call.
+
+    >>> class Model: pass
+    >>> require_fitted(Model(), "w_")
+    Traceback (most recent call last):
+    ...
+    course_lib._validation.NotFittedError: This Model is not fitted yet: call fit(X, y) first.
+    """
+    if not hasattr(estimator, attribute):
+        raise NotFittedError(f"This {type(estimator).__name__} is not fitted yet: call {call} first.")
 
 
 def check_fitted(estimator, X, attribute: str, *, name: str = "X", call: str = "fit(X, y)") -> np.ndarray:
     """``X`` as a finite 2-D array with the number of features ``estimator`` was fitted on.
 
-    An estimator without its learned ``attribute`` is not fitted yet: the message says what to call.
+    An estimator without its learned ``attribute`` is not fitted yet (:func:`require_fitted`).
 
-    >>> class Model: pass
+    >>> class Model: n_features_in_ = 2; w_ = None
     >>> check_fitted(Model(), [[1.0]], "w_")
     Traceback (most recent call last):
     ...
-    ValueError: This Model is not fitted yet: call fit(X, y) first.
+    ValueError: X has 1 features, but Model is expecting 2 features as input, the number it was fitted with. Give it the same features, in the same order.
     """
-    if not hasattr(estimator, attribute):
-        raise ValueError(f"This {type(estimator).__name__} is not fitted yet: call {call} first.")
+    require_fitted(estimator, attribute, call=call)
     X = as_matrix(X, name, finite=True)
     if X.shape[1] != estimator.n_features_in_:
-        raise ValueError(f"{name} has {X.shape[1]} features, but this {type(estimator).__name__} was fitted with "
-                         f"{estimator.n_features_in_}. Give it the same features, in the same order.")
+        raise ValueError(f"{name} has {X.shape[1]} features, but {type(estimator).__name__} is expecting "
+                         f"{estimator.n_features_in_} features as input, the number it was fitted with. Give it the "
+                         "same features, in the same order.")
     return X

@@ -22,14 +22,13 @@ the three by changing one argument, ``batch_size`` (None, 10, 1).
 
 from __future__ import annotations
 
-import inspect
 import warnings
 
 import numpy as np
 
-from course_lib._validation import (as_bool, as_float_array, as_generator, as_matrix, as_positive_int,
-                                    as_real, as_sign_labels, as_vector, check_matching, product_plus_bias)
-from course_lib.perceptron import Perceptron
+from course_lib._validation import (as_bool, as_float_array, as_generator, as_matrix, as_positive_int, as_real,
+                                    as_samples, as_vector, check_matching, largest, product_plus_bias)
+from course_lib.perceptron import _LinearTwoClasses
 
 __all__ = ["cost", "gradient", "gradient_step", "numerical_gradient", "relative_error", "cost_grid", "AdalineGD"]
 
@@ -38,18 +37,24 @@ def _data(X, y, w, b):
     """``X``, ``y``, ``w`` and ``b`` checked against each other (the targets ``y`` are any real numbers)."""
     X = as_matrix(X, "X", finite=True)
     y = as_vector(y, "y", length_name="n_samples", finite=True)
-    check_matching(X.shape[0], "the samples of X", y.size, "y")
+    check_matching(X.shape[0], "the samples of X", y.size, "y", hint="Give one target per sample.")
     w = as_vector(w, "w", length_name="n_features", finite=True)
-    check_matching(X.shape[1], "the features of X", w.size, "w")
+    check_matching(X.shape[1], "the features of X", w.size, "w", hint="Give one weight per input.")
     return X, y, w, as_real(b, "b")
 
 
-def _finite(value, inputs: str, what: str):
-    """``value`` unchanged if finite; otherwise a ValueError that names the inputs (never inf or a warning)."""
+def _finite(value, inputs: str, what: str, got: str = ""):
+    """``value`` unchanged if finite; otherwise a ValueError that names the inputs and says what they held."""
     if not np.all(np.isfinite(value)):
         raise ValueError(f"{inputs} must be small enough for {what} to stay below {np.finfo(float).max:.3g}; "
-                         "it overflowed. Scale the inputs (standardise each feature) or use smaller weights.")
+                         "it overflowed. Scale the inputs (standardise each feature) or use smaller weights."
+                         + (f" Got {got}." if got else ""))
     return value
+
+
+def _got(X, y, w, b) -> str:
+    """What the inputs held, for an overflow message: the largest entry of each."""
+    return f"X as large as {largest(X)}, y as large as {largest(y)}, w as large as {largest(w)} and b = {b:.3g}"
 
 
 def _errors(X, y, w, b, inputs="X, w and b"):
@@ -76,7 +81,7 @@ def cost(X, y, w, b) -> float:
     X, y, w, b = _data(X, y, w, b)
     with np.errstate(all="ignore"):
         J = 0.5 * np.sum(_errors(X, y, w, b) ** 2)                 # J = ½ Σ (y − ŷ)²
-    return float(_finite(J, "X, y, w and b", "the cost"))
+    return float(_finite(J, "X, y, w and b", "the cost", _got(X, y, w, b)))
 
 
 def gradient(X, y, w, b) -> tuple[np.ndarray, float]:
@@ -98,7 +103,7 @@ def gradient(X, y, w, b) -> tuple[np.ndarray, float]:
     with np.errstate(all="ignore"):
         dw = -X.T @ errors                                         # ∂J/∂w = −Xᵀ(y − ŷ)   (n_features,)
         db = -errors.sum()                                         # ∂J/∂b = −Σ(y − ŷ)
-    _finite(np.append(dw, db), "X, y, w and b", "the gradient")
+    _finite(np.append(dw, db), "X, y, w and b", "the gradient", _got(X, y, w, b))
     return dw, float(db)
 
 
@@ -118,10 +123,11 @@ def gradient_step(X, y, w, b, learning_rate=0.01) -> tuple[np.ndarray, float]:
     X, y, w, b = _data(X, y, w, b)
     learning_rate = as_real(learning_rate, "learning_rate", positive=True)
     errors = _errors(X, y, w, b)
+    got = f"learning_rate = {learning_rate:.3g}, " + _got(X, y, w, b)
     with np.errstate(all="ignore"):
         w = w + learning_rate * X.T @ errors                       # w ← w + η Xᵀ(y − ŷ)
         b = b + learning_rate * errors.sum()                       # b ← b + η Σ(y − ŷ)
-    _finite(np.append(w, b), "learning_rate, X, y, w and b", "the new weights")
+    _finite(np.append(w, b), "learning_rate, X, y, w and b", "the new weights", got)
     return w, float(b)
 
 
@@ -232,7 +238,8 @@ def relative_error(a, b) -> float:
     0.7071
     """
     a, b_ = _flat(a, "a"), _flat(b, "b")
-    check_matching(a.size, "a", b_.size, "b")
+    check_matching(a.size, "a", b_.size, "b",
+                   hint="Compare two gradients of the same parameters, e.g. (dw, db) with its numerical_gradient.")
     scale = max(np.max(np.abs(a), initial=0.0), np.max(np.abs(b_), initial=0.0))
     if scale == 0.0:
         return 0.0
@@ -272,7 +279,7 @@ def cost_grid(X, y, w1_values, w2_values, b=0.0) -> np.ndarray:
 
 # ---------------------------------------------------------------------------- the estimator
 
-class AdalineGD:
+class AdalineGD(_LinearTwoClasses):
     r"""Adaline: a linear neuron trained by gradient descent on :func:`cost`, shaped like scikit-learn.
 
     Parameters
@@ -295,6 +302,9 @@ class AdalineGD:
 
     Attributes
     ----------
+    classes_ : ndarray, shape (2,)
+        The two labels of ``y``, sorted; the cost's targets are -1 for ``classes_[0]`` and +1
+        for ``classes_[1]`` (labels that are -1 and +1 already stay themselves).
     w_ : ndarray, shape (n_features,)
     b_ : float
         The weights when training stopped.
@@ -323,7 +333,7 @@ class AdalineGD:
     >>> model.cost_, model.w_
     (array([2.   , 0.5  , 0.125]), array([0.875, 0.   ]))
     >>> model.predict([[0.5, 3.0]]), model.score(X, y)
-    (array([1.]), 1.0)
+    (array([1]), 1.0)
     >>> AdalineGD(learning_rate=10.0, n_epochs=1000).fit(X, y).diverged_
     True
     """
@@ -334,12 +344,6 @@ class AdalineGD:
         self.batch_size = batch_size
         self.shuffle = shuffle
         self.random_state = random_state
-
-    def __repr__(self):
-        parameters = inspect.signature(type(self)).parameters.values()
-        changed = [f"{p.name}={getattr(self, p.name)!r}" for p in parameters
-                   if getattr(self, p.name) is not p.default and getattr(self, p.name) != p.default]
-        return f"{type(self).__name__}({', '.join(changed)})"
 
     def _settings(self):
         """The settings, checked (as scikit-learn does, in ``fit``, not in ``__init__``)."""
@@ -353,10 +357,13 @@ class AdalineGD:
         return learning_rate, n_epochs, batch_size, as_generator(self.random_state) if shuffle else None
 
     def fit(self, X, y) -> AdalineGD:
-        """Learn ``w_`` and ``b_`` from the samples ``X`` and their labels ``y`` (-1 or +1); return ``self``."""
+        """Learn ``w_`` and ``b_`` from the samples ``X`` and their labels ``y`` (any two); return ``self``.
+
+        The targets of the cost are -1 for ``classes_[0]`` and +1 for ``classes_[1]``.
+        """
         learning_rate, n_epochs, batch_size, rng = self._settings()
-        X = as_matrix(X, "X", finite=True)
-        y = as_sign_labels(y, "y", n_samples=X.shape[0])
+        X = as_samples(X)
+        classes, y = self._two_classes(y, X.shape[0])                 # y as -1 and +1 from here on
         n = len(y)
         batch_size = n if batch_size is None else min(batch_size, n)
         w, b = np.zeros(X.shape[1]), 0.0
@@ -382,7 +389,7 @@ class AdalineGD:
             if diverged:
                 break
             costs.append(0.5 * squared_errors)                     # J = ½ Σ (y − ŷ)²
-        self.w_, self.b_ = w, b
+        self.w_, self.b_, self.classes_ = w, b, classes
         self.cost_, self.w_path_, self.b_path_ = np.array(costs), np.array(w_path), np.array(b_path)
         self.diverged_, self.n_epochs_run_, self.n_features_in_ = diverged, len(costs), X.shape[1]
         self.message_ = self._message(n_epochs, learning_rate)
@@ -398,9 +405,3 @@ class AdalineGD:
         trend = "fell" if costs[-1] < costs[0] else "rose" if costs[-1] > costs[0] else "stayed"
         hint = "" if costs[-1] < costs[0] else " learning_rate may be too large for these features."
         return f"Ran {n_epochs} epochs; the cost {trend} from {costs[0]:.4g} to {costs[-1]:.4g}.{hint}"
-
-    # The same linear neuron as the perceptron: only the way the two learn differs.
-    _check_fitted = Perceptron._check_fitted
-    net_input = Perceptron.net_input
-    predict = Perceptron.predict
-    score = Perceptron.score

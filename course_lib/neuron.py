@@ -76,7 +76,7 @@ def weighted_sum(x, w, b=0.0) -> float:
     """
     x = as_vector(x, "x", length_name="n_in", finite=True)
     w = as_vector(w, "w", length_name="n_in", finite=True)
-    check_matching(x.size, "x", w.size, "w")
+    check_matching(x.size, "x", w.size, "w", hint="Give one weight per input.")
     b = as_real(b, "b")
     with np.errstate(all="ignore"):
         z = x @ w + b  # z = Σ wᵢ·xᵢ + b

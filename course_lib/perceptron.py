@@ -17,8 +17,10 @@ from __future__ import annotations
 
 import numpy as np
 
-from course_lib._validation import (as_bool, as_generator, as_matrix, as_positive_int, as_real, as_sign_labels,
-                                    as_vector, check_fitted, check_matching, in_float_range, product_plus_bias)
+from course_lib._estimator import Classifier
+from course_lib._validation import (as_bool, as_class_labels, as_generator, as_matrix, as_positive_int, as_real,
+                                    as_samples, as_sign_labels, as_vector, check_fitted, check_matching, in_float_range,
+                                    labels_text, largest, product_plus_bias)
 from course_lib.activations import unit_step
 
 __all__ = ["predict", "update", "Perceptron"]
@@ -26,7 +28,7 @@ __all__ = ["predict", "update", "Perceptron"]
 
 def _weights(X: np.ndarray, w, b, features: str = "the features of X") -> tuple[np.ndarray, float]:
     w = as_vector(w, "w", length_name="n_features", finite=True)
-    check_matching(X.shape[-1], features, w.size, "w")
+    check_matching(X.shape[-1], features, w.size, "w", hint="Give one weight per input.")
     return w, as_real(b, "b")
 
 
@@ -84,7 +86,8 @@ def update(x, target, w, b, learning_rate=0.1) -> tuple[np.ndarray, float]:
     product_plus_bias(x, w, b, "x, w and b")  # explains an overflowing net input
     with np.errstate(all="ignore"):
         w, b = _update(x, target, w, b, learning_rate)
-    in_float_range(np.append(w, b), "learning_rate, x, w and b")
+    in_float_range(np.append(w, b), "learning_rate, x, w and b",
+                   detail=f"learning_rate = {learning_rate:g} and x as large as {largest(x)}")
     return w, float(b)
 
 
@@ -95,7 +98,47 @@ def _update(x: np.ndarray, target: float, w: np.ndarray, b: float, learning_rate
     return w + learning_rate * error * x, b + learning_rate * error  # Δw = η (y − ŷ) x,  Δb = η (y − ŷ)
 
 
-class Perceptron:
+class _LinearTwoClasses(Classifier):
+    """What the perceptron and Adaline share: a line :math:`z = Xw + b` between two classes.
+
+    They learn on the labels -1 and +1; any two labels a student has (0 and 1, ``'setosa'`` and
+    ``'versicolor'``) are kept in ``classes_``, sorted, and stand for -1 (``classes_[0]``) and +1
+    (``classes_[1]``), so labels that already are -1 and +1 learn exactly as themselves.
+    """
+
+    _binary_only = True
+
+    def _two_classes(self, y, n_samples: int) -> tuple[np.ndarray, np.ndarray]:
+        """The two labels of ``y``, sorted, and ``y`` as -1 (the first) and +1 (the second)."""
+        y = as_class_labels(y, "y", n_samples=n_samples)
+        classes = np.unique(y)
+        model = type(self).__name__
+        if classes.size < 2:
+            raise ValueError(f"y must hold two classes, one for each side of the line; got only one class, "
+                             f"{labels_text(classes)}. {model} needs samples of both classes to learn where "
+                             "the line goes.")
+        if classes.size > 2:
+            raise ValueError(f"y must hold two classes; got {classes.size} classes, {labels_text(classes)}. Only "
+                             f"binary classification is supported: {model} separates two classes with one line. "
+                             "Keep two of them, or use course_lib.mlp.MLPClassifier (lesson 06), which learns any "
+                             "number of classes.")
+        return classes, np.where(y == classes[1], 1.0, -1.0)
+
+    def _check_fitted(self, X, name: str = "X") -> np.ndarray:
+        return check_fitted(self, X, "w_", name=name)
+
+    def net_input(self, X) -> np.ndarray:
+        r""":math:`z = Xw + b` for each row of ``X``."""
+        X = self._check_fitted(X)
+        return product_plus_bias(X, self.w_, self.b_, "X and the learned weights")  # (n, features) @ (features,)
+
+    def predict(self, X) -> np.ndarray:
+        """The label of each row of ``X``: ``classes_[1]`` where z = Xw + b >= 0 (the +1 side), else ``classes_[0]``."""
+        z = self.net_input(X)                                         # checks that it is fitted first
+        return self.classes_[(z >= 0.0).astype(int)]
+
+
+class Perceptron(_LinearTwoClasses):
     r"""Rosenblatt's perceptron, trained by :func:`update` one sample at a time, shaped like scikit-learn.
 
     Parameters
@@ -114,6 +157,9 @@ class Perceptron:
 
     Attributes
     ----------
+    classes_ : ndarray, shape (2,)
+        The two labels of ``y``, sorted: ``classes_[0]`` is learned as -1, ``classes_[1]`` as +1.
+        Labels that are -1 and +1 already learn exactly as themselves.
     w_ : ndarray, shape (n_features,)
     b_ : float
     updates_ : ndarray of int, shape (n_epochs,)
@@ -132,7 +178,12 @@ class Perceptron:
     >>> model.updates_, model.misclassified_
     (array([1, 0, 0, 0, 0]), array([0, 0, 0, 0, 0]))
     >>> model.predict([[3.0, 0.0]]), model.score(X, y)
-    (array([1.]), 1.0)
+    (array([1]), 1.0)
+
+    Any two labels: they are kept in ``classes_``, and ``predict`` answers them.
+
+    >>> Perceptron(n_epochs=5).fit(X, ["rose", "rose", "tulip", "tulip"]).predict([[3.0, 0.0]])
+    array(['rose'], dtype='<U5')
     """
 
     def __init__(self, learning_rate=0.1, n_epochs=10, *, shuffle=False, random_init=False, random_state=None):
@@ -141,12 +192,6 @@ class Perceptron:
         self.shuffle = shuffle
         self.random_init = random_init
         self.random_state = random_state
-
-    def __repr__(self):
-        defaults = {"learning_rate": 0.1, "n_epochs": 10, "shuffle": False, "random_init": False, "random_state": None}
-        changed = [f"{name}={getattr(self, name)!r}" for name, default in defaults.items()
-                   if getattr(self, name) is not default and getattr(self, name) != default]
-        return f"Perceptron({', '.join(changed)})"
 
     def _settings(self):
         """The settings, checked (as scikit-learn does, in ``fit``, not in ``__init__``)."""
@@ -160,10 +205,10 @@ class Perceptron:
         return learning_rate, n_epochs, shuffle, random_init, rng
 
     def fit(self, X, y) -> Perceptron:
-        """Learn ``w_`` and ``b_`` from the samples ``X`` and their labels ``y`` (-1 or +1); return ``self``."""
+        """Learn ``w_`` and ``b_`` from the samples ``X`` and their labels ``y`` (any two); return ``self``."""
         learning_rate, n_epochs, shuffle, random_init, rng = self._settings()
-        X = as_matrix(X, "X", finite=True)
-        y = as_sign_labels(y, "y", n_samples=X.shape[0])
+        X = as_samples(X)
+        classes, y = self._two_classes(y, X.shape[0])                 # y as -1 and +1 from here on
         w = rng.normal(0.0, 0.01, size=X.shape[1]) if random_init else np.zeros(X.shape[1])
         b = 0.0
         updates, misclassified = [], []
@@ -175,28 +220,11 @@ class Perceptron:
                     w_new, b_new = _update(X[i], y[i], w, b, learning_rate)
                     changed += bool(b_new != b)  # a wrong prediction always moves the bias by ±2η
                     w, b = w_new, b_new
-            in_float_range(np.append(w, b), "X and learning_rate")
+            in_float_range(np.append(w, b), "X and learning_rate",
+                           detail=f"learning_rate = {learning_rate:g} and X as large as {largest(X)}")
             updates.append(changed)
             misclassified.append(int((unit_step(product_plus_bias(X, w, b, "X and learning_rate")) != y).sum()))
         self.w_, self.b_ = w, float(b)
         self.updates_, self.misclassified_ = np.array(updates), np.array(misclassified)
-        self.n_features_in_ = X.shape[1]
+        self.classes_, self.n_features_in_ = classes, X.shape[1]
         return self
-
-    def _check_fitted(self, X, name: str = "X") -> np.ndarray:
-        return check_fitted(self, X, "w_", name=name)
-
-    def net_input(self, X) -> np.ndarray:
-        r""":math:`z = Xw + b` for each row of ``X``."""
-        X = self._check_fitted(X)
-        return product_plus_bias(X, self.w_, self.b_, "X and the learned weights")  # (n, features) @ (features,)
-
-    def predict(self, X) -> np.ndarray:
-        """+1 or -1 for each row of ``X``."""
-        return unit_step(self.net_input(X))
-
-    def score(self, X, y) -> float:
-        """The accuracy: the fraction of the samples of ``X`` whose label ``y`` is predicted right."""
-        X = self._check_fitted(X)
-        y = as_sign_labels(y, "y", n_samples=X.shape[0])
-        return float(np.mean(self.predict(X) == y))

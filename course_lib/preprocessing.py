@@ -19,47 +19,58 @@ import numbers
 
 import numpy as np
 
-from course_lib._validation import as_float_array, as_generator, as_int, as_matrix, as_real, check_fitted
+from course_lib._estimator import Estimator
+from course_lib._validation import as_float_array, as_generator, as_int, as_real, as_samples, check_fitted, label_text
 
 __all__ = ["StandardScaler", "MinMaxScaler", "train_test_split"]
 
 
-def _features(X, name: str = "X") -> np.ndarray:
-    """``X`` as a 2-D float array of finite numbers (a DataFrame's values), at least one sample."""
-    X = as_matrix(X, name, finite=True)
-    if X.shape[0] == 0 or X.shape[1] == 0:
-        raise ValueError(f"{name} must hold at least one sample and one feature; got shape {X.shape}.")
-    return X
+EPS = np.finfo(float).eps  # 2.2e-16: the spacing of float64 numbers at 1
 
 
-def _finite(Z: np.ndarray, name: str, what: str = "the scaled values") -> np.ndarray:
-    if not np.all(np.isfinite(Z)):
+def _constant(X: np.ndarray) -> np.ndarray:
+    """Which columns are constant up to rounding: max − min ≤ n·ε·max|x| (n samples, ε = 2.2e-16).
+
+    0.1 + 0.2 and 0.3 differ in the last bit only (5.6e-17); that is rounding, not a spread.
+    """
+    with np.errstate(over="ignore"):
+        spread = X.max(axis=0) - X.min(axis=0)                     # inf for columns beyond the float range
+    return spread <= X.shape[0] * EPS * np.abs(X).max(axis=0)
+
+
+def _finite(Z: np.ndarray, name: str, what: str = "the scaled values", X: np.ndarray | None = None) -> np.ndarray:
+    """``Z`` if finite; else a ValueError that shows the first entry of ``X`` whose result overflowed."""
+    bad = ~np.isfinite(Z)
+    if bad.any():
+        shown = ""
+        if X is not None and X.shape == Z.shape:
+            row, col = (int(i) for i in np.argwhere(bad)[0])
+            shown = f" (at {name}[{row}, {col}] = {X[row, col]:.4g})"
         raise ValueError(f"{name} must be small enough for {what} to stay below {np.finfo(float).max:.3g}; "
-                         "it overflowed. Check the units of the features.")
+                         f"it overflowed{shown}. Check the units of the features.")
     return Z
 
 
-class _Scaler:
+class _Scaler(Estimator):
     """What both scalers share: the scikit-learn contract around a per-feature shift and scale."""
 
-    def __repr__(self):
-        return f"{type(self).__name__}()"
+    _kind = "transformer"
 
-    def fit_transform(self, X) -> np.ndarray:
-        """``fit(X)`` then ``transform(X)``: only ever on the training set."""
-        return self.fit(X).transform(X)
+    def fit_transform(self, X, y=None) -> np.ndarray:
+        """``fit(X)`` then ``transform(X)``: only ever on the training set. ``y`` is ignored (as in ``fit``)."""
+        return self.fit(X, y).transform(X)
 
     def transform(self, X) -> np.ndarray:
         r"""Scale ``X`` with the numbers learned by ``fit``: :math:`x' = (x - \text{shift}) / \text{scale}`."""
         X = check_fitted(self, X, "n_features_in_", call="fit(X_train)")
         with np.errstate(all="ignore"):
-            return _finite((X - self._shift) / self._scale, "X")   # x′ = (x − μ) / σ  or  (x − min) / range
+            return _finite((X - self._shift) / self._scale, "X", X=X)  # x′ = (x − μ) / σ  or  (x − min) / range
 
     def inverse_transform(self, X) -> np.ndarray:
         r"""Undo :meth:`transform`: :math:`x = x' \cdot \text{scale} + \text{shift}`."""
         X = check_fitted(self, X, "n_features_in_", call="fit(X_train)")
         with np.errstate(all="ignore"):
-            return _finite(X * self._scale + self._shift, "X")     # x = x′ σ + μ
+            return _finite(X * self._scale + self._shift, "X", X=X)  # x = x′ σ + μ
 
 
 class StandardScaler(_Scaler):
@@ -68,6 +79,8 @@ class StandardScaler(_Scaler):
     :math:`\sigma` is the population standard deviation (divided by n, ``ddof=0``),
     as in scikit-learn. A constant feature has :math:`\sigma = 0`: it gets scale 1
     and becomes all zeros, without a warning. One sample is a constant for every feature.
+    A feature counts as constant up to rounding: when max − min ≤ n·ε·max|x| (n samples,
+    ε = 2.2e-16), as 0.1 + 0.2 beside 0.3, whose difference is only the last bit.
 
     Attributes
     ----------
@@ -88,16 +101,20 @@ class StandardScaler(_Scaler):
            [ 3.,  1.]])
     """
 
-    def fit(self, X) -> StandardScaler:
-        r"""Learn :math:`\mu` and :math:`\sigma` of each column of ``X`` (the training set); return ``self``."""
-        X = _features(X)
-        constant = (X == X[0]).all(axis=0)                         # σ = 0: nothing to divide by
+    def fit(self, X, y=None) -> StandardScaler:
+        r"""Learn :math:`\mu` and :math:`\sigma` of each column of ``X`` (the training set); return ``self``.
+
+        ``y`` is ignored: it is there so that a scikit-learn ``Pipeline`` can pass the labels along.
+        """
+        X = as_samples(X)
+        constant = _constant(X)                                    # σ = 0 up to rounding: nothing to divide by
         with np.errstate(all="ignore"):  # an overflow is explained just below
             mean = X.mean(axis=0)                                  # μ = Σx / n
             sigma = X.std(axis=0)                                  # σ = √(Σ(x − μ)² / n), the population σ
+            constant |= sigma == 0.0                               # (x − μ)² below 1e-308 rounds to 0 too
             self.var_ = np.where(constant, 0.0, sigma ** 2)
         _finite(np.append(mean, sigma), "X", "the mean and the standard deviation")
-        self.mean_ = np.where(constant, X[0], mean)                # a constant column becomes exactly 0
+        self.mean_ = np.where(constant, X[0], mean)                # a constant column becomes 0 (up to rounding)
         self.scale_ = np.where(constant, 1.0, sigma)
         self.n_features_in_, self.n_samples_seen_ = X.shape[1], X.shape[0]
         self._shift, self._scale = self.mean_, self.scale_
@@ -107,7 +124,8 @@ class StandardScaler(_Scaler):
 class MinMaxScaler(_Scaler):
     r"""Scale each feature to [0, 1]: :math:`x' = (x - \min) / (\max - \min)`, min and max from the training set.
 
-    A constant feature (:math:`\max = \min`) becomes all zeros, without a warning.
+    A constant feature (:math:`\max = \min`) becomes all zeros, without a warning; constant up to
+    rounding, as for :class:`StandardScaler`: max − min ≤ n·ε·max|x| (ε = 2.2e-16).
     New data can land outside [0, 1]: that is the test set telling the truth.
 
     Attributes
@@ -127,14 +145,17 @@ class MinMaxScaler(_Scaler):
            [0.2, 0. ]])
     """
 
-    def fit(self, X) -> MinMaxScaler:
-        """Learn the minimum and maximum of each column of ``X`` (the training set); return ``self``."""
-        X = _features(X)
+    def fit(self, X, y=None) -> MinMaxScaler:
+        """Learn the minimum and maximum of each column of ``X`` (the training set); return ``self``.
+
+        ``y`` is ignored: it is there so that a scikit-learn ``Pipeline`` can pass the labels along.
+        """
+        X = as_samples(X)
         self.data_min_, self.data_max_ = X.min(axis=0), X.max(axis=0)
         with np.errstate(over="ignore"):
             self.data_range_ = _finite(self.data_max_ - self.data_min_, "X", "max - min")
         self.n_features_in_, self.n_samples_seen_ = X.shape[1], X.shape[0]
-        self._shift, self._scale = self.data_min_, np.where(self.data_range_ == 0, 1.0, self.data_range_)
+        self._shift, self._scale = self.data_min_, np.where(_constant(X), 1.0, self.data_range_)
         with np.errstate(all="ignore"):  # scikit-learn's names for the same numbers: x′ = x · scale_ + min_
             self.scale_ = 1.0 / self._scale
             self.min_ = -self.data_min_ * self.scale_
@@ -206,7 +227,7 @@ def _stratified(labels: np.ndarray, n_train: int, n_test: int, rng):
     """Train and test indices holding each class in the proportions of ``labels`` (scikit-learn's algorithm)."""
     classes, inverse, counts = np.unique(labels, return_inverse=True, return_counts=True)
     if counts.min() < 2:
-        raise ValueError(f"stratify must give every class at least 2 samples; class {classes[counts.argmin()]!r} "
+        raise ValueError(f"stratify must give every class at least 2 samples; class {label_text(classes[counts.argmin()])} "
                          "has 1. Drop it or split without stratify.")
     if min(n_train, n_test) < len(classes):
         raise ValueError(f"test_size must leave room for each of the {len(classes)} classes of stratify in both "

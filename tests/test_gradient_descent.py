@@ -239,8 +239,8 @@ def test_init_only_stores_settings_and_fit_checks_them(iris_two):
         AdalineGD(n_epochs="ten").fit(*iris_two)
     with pytest.raises(ValueError, match="batch_size"):
         AdalineGD(batch_size=0).fit(*iris_two)
-    with pytest.raises(ValueError, match="y must hold only the labels -1 and \\+1"):
-        AdalineGD().fit(iris_two[0], (iris_two[1] + 1) // 2)
+    with pytest.raises(ValueError, match="y must hold two classes; got 3 classes.*AdalineGD separates two classes"):
+        AdalineGD().fit(iris_two[0], np.arange(len(iris_two[1])) % 3)
 
 
 def test_repr_predict_score_and_unfitted(iris_two):
@@ -250,10 +250,10 @@ def test_repr_predict_score_and_unfitted(iris_two):
         AdalineGD().predict([[1.0, 2.0]])
     model = AdalineGD(learning_rate=0.0001).fit(*iris_two)
     assert model.fit(*iris_two) is model
-    assert set(np.unique(model.predict(iris_two[0]))) <= {-1.0, 1.0}
+    assert set(np.unique(model.predict(iris_two[0]))) <= {-1, 1}
     np.testing.assert_allclose(model.net_input(iris_two[0]), iris_two[0] @ model.w_ + model.b_)
     assert 0.0 <= model.score(*iris_two) <= 1.0
-    assert not isinstance(model, Perceptron)  # it borrows the neuron's methods, it is not a perceptron
+    assert not isinstance(model, Perceptron)  # it shares the neuron's methods, it is not a perceptron
 
 
 @pytest.mark.parametrize("setting", ["learning_rate", "n_epochs", "batch_size", "shuffle", "random_state"])

@@ -289,7 +289,7 @@ def test_unfitted_and_mismatched_use_is_explained():
     with pytest.raises(ValueError, match="not fitted yet"):
         MLPClassifier().predict([[0.0, 1.0]])
     model = MLPClassifier((2,), n_epochs=1).fit(X_SMALL, LABELS)
-    with pytest.raises(ValueError, match="X has 2 features, but this MLPClassifier was fitted with 3"):
+    with pytest.raises(ValueError, match="X has 2 features, but MLPClassifier is expecting 3 features as input"):
         model.predict([[0.0, 1.0]])
     with pytest.raises(ValueError, match="y must hold at least two classes"):
         MLPClassifier().fit(X_SMALL, np.zeros(7))
@@ -311,3 +311,28 @@ def test_the_bridge_scikit_learn_names_the_same_things_with_the_same_shapes():
     assert ours.classes_.tolist() == theirs.classes_.tolist()
     assert ours.predict_proba(X).shape == theirs.predict_proba(X).shape == (100, 2)
     assert ours.score(X, y) > 0.9 and theirs.score(X, y) > 0.8  # lbfgs from seed 1 stops at 0.87 here
+
+
+def test_a_continuous_y_is_refused_as_not_classes():
+    X, _ = make_moons(n_samples=20)
+    with pytest.raises(ValueError, match=r"y must hold class labels; got numbers that are not whole, such as"):
+        MLPClassifier(n_epochs=1).fit(X, np.linspace(0.0, 1.0, 20))
+
+
+@pytest.mark.parametrize("X", [np.empty((0, 2)), np.empty((3, 0))])
+def test_nothing_to_learn_from_is_refused(X):
+    with pytest.raises(ValueError, match="X must hold at least one sample and one feature to learn from"):
+        MLPClassifier(n_epochs=1).fit(X, [0, 1, 0][:len(X)])
+
+
+def test_a_column_of_labels_is_refused_with_the_fix():
+    X, y = make_moons(n_samples=20)
+    with pytest.raises(ValueError, match=r"got shape \(20, 1\)\. For a column of labels use y\.ravel\(\)"):
+        MLPClassifier(n_epochs=1).fit(X, y[:, np.newaxis])
+
+
+def test_changing_the_architecture_before_train_epochs_names_the_old_and_new_values():
+    X, y = make_moons(n_samples=20)
+    model = MLPClassifier((4,), n_epochs=1).fit(X, y).set_params(hidden_layer_sizes=(8,), activation="relu")
+    with pytest.raises(ValueError, match=r"changed from \(4,\), 'tanh' to \(8,\), 'relu'"):
+        model.train_epochs(1)

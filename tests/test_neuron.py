@@ -223,7 +223,7 @@ def test_layer_forward_rejects_a_batch_for_x():
 
 
 def test_net_input_rejects_1d_x_and_suggests_reshape():
-    with pytest.raises(ValueError, match=r"X must be 2-D .* got shape \(2,\)\. For a single sample use X\.reshape\(1, -1\)"):
+    with pytest.raises(ValueError, match=r"X must be 2-D .* got shape \(2,\)\. Reshape your data: for a single sample use X\.reshape\(1, -1\)"):
         net_input([2, 3], W1, [0, 0])
 
 

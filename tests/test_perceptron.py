@@ -5,6 +5,7 @@ import numpy as np
 import pytest
 
 from course_lib.datasets import load_iris
+from course_lib.gradient_descent import AdalineGD
 from course_lib.perceptron import Perceptron, predict, update
 
 
@@ -107,17 +108,48 @@ def test_using_an_unfitted_model_or_other_features_is_explained():
     with pytest.raises(ValueError, match="not fitted yet: call fit"):
         Perceptron().predict([[1.0, 2.0]])
     model = Perceptron().fit(*SETOSA_VERSICOLOR)
-    with pytest.raises(ValueError, match="X has 3 features, but this Perceptron was fitted with 2"):
+    with pytest.raises(ValueError, match="X has 3 features, but Perceptron is expecting 2 features as input, the number it was fitted with"):
         model.predict([[1.0, 2.0, 3.0]])
 
 
+@pytest.mark.parametrize("Model, settings", [(Perceptron, {}), (AdalineGD, {"learning_rate": 0.0001, "n_epochs": 100})])
+@pytest.mark.parametrize("labels", [(-1, 1), (0, 1), ("setosa", "versicolor"), (False, True), (1.0, 2.0)])
+def test_any_two_labels_learn_as_minus_and_plus_one_and_predict_answers_them(Model, settings, labels):
+    X, signs = SETOSA_VERSICOLOR
+    y = np.array([labels[0] if s == -1 else labels[1] for s in signs])
+    reference, model = Model(**settings).fit(X, signs), Model(**settings).fit(X, y)
+    assert list(model.classes_) == list(labels)
+    assert np.array_equal(model.w_, reference.w_) and model.b_ == reference.b_  # the same ±1 run, bit for bit
+    assert model.predict(X).dtype == y.dtype and np.array_equal(model.predict(X), y)
+    assert model.score(X, y) == reference.score(X, signs) == 1.0
+
+
+def test_labels_given_as_minus_and_plus_one_are_answered_as_given():
+    X, y = SETOSA_VERSICOLOR
+    assert Perceptron().fit(X, y).predict(X[:1]).tolist() == [-1]
+    assert Perceptron().fit(X, y.astype(float)).predict(X[:1]).tolist() == [-1.0]
+
+
+@pytest.mark.parametrize("Model", [Perceptron, AdalineGD])
 @pytest.mark.parametrize("y, message", [
-    ([0, 1] * 50, r"only the labels -1 and \+1; got the values \[0, 1\]"),
+    (np.repeat(["setosa", "versicolor", "virginica", "setosa"], 25),
+     r"y must hold two classes; got 3 classes, \['setosa', 'versicolor', 'virginica'\]\. Only binary "
+     r"classification is supported: \w+ separates two classes with one line\. .*MLPClassifier"),
+    (np.ones(100), r"y must hold two classes, one for each side of the line; got only one class, \[1\.0\]"),
+    (np.linspace(0.0, 1.0, 100), r"not whole, such as 0\.0101.*not classes"),
+    (np.array([1, -1] * 50)[:, np.newaxis], r"got shape \(100, 1\)\. For a column of labels use y\.ravel\(\)"),
     ([1, -1] * 49, "X has 100 samples but y has 98 labels"),
 ])
-def test_labels_that_are_not_plus_or_minus_one_are_explained(y, message):
+def test_labels_that_are_not_two_classes_are_explained(Model, y, message):
     with pytest.raises(ValueError, match=message):
-        Perceptron().fit(SETOSA_VERSICOLOR[0], y)
+        Model().fit(SETOSA_VERSICOLOR[0], y)
+
+
+@pytest.mark.parametrize("Model", [Perceptron, AdalineGD])
+@pytest.mark.parametrize("X", [np.empty((0, 2)), np.empty((4, 0))])
+def test_nothing_to_learn_from_is_refused(Model, X):
+    with pytest.raises(ValueError, match=r"X must hold at least one sample and one feature to learn from"):
+        Model().fit(X, [-1, 1, -1, 1][:len(X)])
 
 
 def test_shuffling_without_a_seed_is_refused():

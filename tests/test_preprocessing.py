@@ -94,7 +94,7 @@ def test_bad_input_gets_a_clear_error(Scaler, bad, error, words):
 def test_transform_checks_that_it_was_fitted_on_the_same_features(Scaler):
     with pytest.raises(ValueError, match="not fitted"):
         Scaler().transform([[1.0]])
-    with pytest.raises(ValueError, match="3 features, but this .* was fitted with 2"):
+    with pytest.raises(ValueError, match="3 features, but .* is expecting 2 features as input"):
         Scaler().fit([[1.0, 2.0], [2.0, 1.0]]).transform([[1.0, 2.0, 3.0]])
     assert repr(Scaler()) == f"{Scaler.__name__}()"
 
@@ -207,3 +207,27 @@ def test_inherited_methods_get_the_bad_input_sweep(Scaler, method):
         if not np.all(np.isfinite(result)):
             problems.append(f"{label}: not finite")
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("Scaler", [StandardScaler, MinMaxScaler])
+def test_a_column_constant_up_to_rounding_counts_as_constant(Scaler):
+    X = np.array([[0.1 + 0.2, 1.0], [0.3, 2.0], [0.3, 4.0]])  # 0.30000000000000004 and 0.3: the last bit differs
+    Z = Scaler().fit_transform(X)
+    np.testing.assert_allclose(Z[:, 0], 0.0, atol=1e-15)  # not 0, -1.22, -1.22 as z-scores of rounding noise
+    reference = (sk.StandardScaler if Scaler is StandardScaler else sk.MinMaxScaler)().fit_transform(X)
+    np.testing.assert_allclose(Z, reference, atol=1e-12)
+    tiny = np.array([[1e-20], [2e-20], [4e-20]])  # small numbers that really differ are not rounding
+    assert np.ptp(Scaler().fit_transform(tiny)) >= 1.0
+
+
+@pytest.mark.parametrize("Scaler", [StandardScaler, MinMaxScaler])
+def test_the_scalers_take_and_ignore_y_as_a_pipeline_passes_it(Scaler):
+    X = X_IRIS[:10]
+    np.testing.assert_array_equal(Scaler().fit(X, Y_IRIS[:10]).transform(X), Scaler().fit_transform(X, Y_IRIS[:10]))
+
+
+def test_an_overflow_in_transform_shows_the_value_that_overflowed():
+    scaler = StandardScaler().fit([[0.0], [1e-150]])
+    with pytest.raises(ValueError, match=r"it overflowed \(at X\[1, 0\] = 1e\+200\)"):
+        scaler.transform([[0.0], [1e200]])
+    assert np.isfinite(StandardScaler().fit_transform([[0.0], [1e-300]])).all()  # σ² underflows: no division by 0

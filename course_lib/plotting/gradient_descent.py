@@ -39,7 +39,7 @@ def _two_features(X, y):
         raise ValueError(f"X must hold values within ±1e50 for its cost to be drawn; got {np.abs(X).max():.3g}. "
                          "Scale the features first.")
     y = as_vector(y, "y", length_name="n_samples", finite=True)
-    check_matching(X.shape[0], "the samples of X", y.size, "y")
+    check_matching(X.shape[0], "the samples of X", y.size, "y", hint="Give one target per sample.")
     if np.abs(y).max(initial=0.0) > 1e50:
         raise ValueError(f"y must hold targets within ±1e50; got {np.abs(y).max():.3g}.")
     return X, y

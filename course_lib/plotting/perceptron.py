@@ -246,7 +246,8 @@ def plot_training_curves(updates, misclassified, n_samples=None):
     """
     updates = as_vector(updates, "updates", length_name="n_epochs", finite=True)
     misclassified = as_vector(misclassified, "misclassified", length_name="n_epochs", finite=True)
-    check_matching(updates.size, "updates", misclassified.size, "misclassified")
+    check_matching(updates.size, "updates", misclassified.size, "misclassified",
+                   hint="Pass the updates_ and misclassified_ of the same model.")
     if updates.size == 0:
         raise ValueError("updates must hold at least one epoch; got none.")
     epochs = np.arange(1, updates.size + 1)
