@@ -262,3 +262,25 @@ def test_a_stub_wrapped_by_a_library_call_is_still_reported(fresh_guard, capsys)
     with fresh_guard():
         mlp.gradient_check(np.ones((2, 2)), np.eye(2), weights, biases, gradients=backward_pass)
     assert "Exercise 6.5 is not done yet" in capsys.readouterr().out
+
+
+def test_the_minibatch_loop_of_the_lesson_08_interface_is_what_mlpclassifier_does():
+    """/work/notes/lesson06-interface.md: one generator initialises, then draws one permutation per epoch."""
+    from course_lib.datasets import make_moons
+    X, y = make_moons(n_samples=70, noise=0.2, random_state=4)
+    Y, n, B = np.eye(2)[y], len(X), 16
+    rng = np.random.default_rng(5)
+    (W1, W2), (b1, b2) = mlp.init_params((2, 6, 2), "tanh", random_state=rng)
+    params, curve = [W1, b1, W2, b2], []
+    for epoch in range(15):
+        order, total = rng.permutation(n), 0.0
+        for start in range(0, n, B):
+            rows = order[start:start + B]
+            total += _objective(X[rows], Y[rows], *params, 0.01) * len(rows)
+            params = _gradient_step(params, _backward_pass(X[rows], Y[rows], *params, 0.01), 0.3)
+        curve.append(total / n)
+    model = mlp.MLPClassifier((6,), "tanh", learning_rate=0.3, n_epochs=15, batch_size=B, alpha=0.01,
+                              random_state=5).fit(X, y)
+    for mine, theirs in zip(params, [model.coefs_[0], model.intercepts_[0], model.coefs_[1], model.intercepts_[1]]):
+        np.testing.assert_allclose(mine, theirs, rtol=1e-9, atol=1e-12)
+    np.testing.assert_allclose(curve, model.loss_curve_, rtol=1e-9)
