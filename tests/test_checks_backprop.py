@@ -55,10 +55,10 @@ def _in_place(params, grads, learning_rate):
     (lambda P, G, lr: P, "Nothing moved"),
     (lambda P, G, lr: [P[0] - lr * G[0], P[1], P[2] - lr * G[2], P[3]], "Only the weights moved"),
     (lambda P, G, lr: [P[0] - lr * G[0], P[2] - lr * G[2], P[1] - lr * G[1], P[3] - lr * G[3]], "The order changed"),
-    (lambda P, G, lr: [p - lr * g for p, g in zip(P, G[::-1])], "pair each parameter with the gradient"),
+    (lambda P, G, lr: [p - lr * g for p, g in zip(P, G[::-1])], "Pair each parameter with the gradient"),
     (_in_place, "instead of modifying the input"),
     (lambda P, G, lr: map(lambda p, g: p - lr * g, P, G), "It should return a list of 4 items"),
-    (lambda P, G, lr: [P[0] - lr * G[0], P[2] - lr * G[2]], "Every parameter, weights and biases"),
+    (lambda P, G, lr: [P[0] - lr * G[0], P[2] - lr * G[2]], "Each of the four arrays, weights and biases"),
     (lambda P, G, lr: None, "is a `return` statement missing?"),
 ], ids=["plus", "no-rate", "divided", "fixed-rate", "steps", "gradients", "unchanged", "weights-only", "reordered",
         "misaligned", "in-place", "map", "weights-only-two", "no-return"])
@@ -169,7 +169,7 @@ def _variant(*, keep=False, after=False, shift=0, half=0.5, step_alpha=True, rat
     (_variant(per_sample=True), "a step per sample"),
     (_variant(start=True), "the parameters you started from"),
     (_variant(last=True), "holds only the last"),
-    (_variant(ascent=True), "Each epoch: the loss of the current parameters"),
+    (_variant(ascent=True), "Each epoch: append the loss of the current params"),
     (lambda X, Y, params, learning_rate, n_epochs, alpha=0.0: _backward_pass(X, Y, params, learning_rate),
      "unpack the list with *params"),
 ], ids=["params-not-updated", "loss-after-step", "one-short", "one-more", "no-penalty", "no-half", "alpha-not-passed",
@@ -284,3 +284,18 @@ def test_the_minibatch_loop_of_the_lesson_08_interface_is_what_mlpclassifier_doe
     for mine, theirs in zip(params, [model.coefs_[0], model.intercepts_[0], model.coefs_[1], model.intercepts_[1]]):
         np.testing.assert_allclose(mine, theirs, rtol=1e-9, atol=1e-12)
     np.testing.assert_allclose(curve, model.loss_curve_, rtol=1e-9)
+
+
+@pytest.mark.parametrize("check, answer", [
+    (check_gradient_step, lambda P, G, lr: [p + lr * g for p, g in zip(P, G)]),
+    (check_gradient_step, lambda P, G, lr: map(lambda p, g: p - lr * g, P, G)),
+    (check_gradient_step, _in_place),
+    (check_train, _variant(keep=True)),
+    (check_train, _variant(last=True)),
+    (check_train, _variant(ascent=True)),
+], ids=["step-uphill", "step-map", "step-in-place", "train-not-updated", "train-last-loss", "train-unknown"])
+def test_what_the_student_sees_fits_in_ten_lines(check, answer):
+    from course_lib.checks import CheckFailed
+    with pytest.raises(CheckFailed) as caught:
+        check(answer)
+    assert len(caught.value.lines()) <= 10, "\n".join(caught.value.lines())

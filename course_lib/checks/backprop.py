@@ -40,13 +40,14 @@ class _Named(Case):
         return f"{function_name}({self.text})"
 
 
-# Two networks whose four arrays all have different shapes (a swapped pair cannot pass):
-# 2 inputs, 3 hidden units, 4 classes; and 3 inputs, 5 hidden units, 2 classes.
-P_A, P_B = _params(2, 3, 4), _params(3, 5, 2)
+# Small networks whose four arrays all have different shapes (a swapped pair cannot pass), small
+# enough for the feedback to show every number: 1 input, 1 hidden unit, 2 classes; 2-1-2; 2-3-4.
+P_A, P_B = _params(1, 1, 2), _params(2, 1, 2)
 G_A, G_B = _like(P_A), _like(P_B)
+P_C = _params(2, 3, 4)
 X_A = np.array([[0.5, -1.0], [1.5, 0.2], [-0.3, 0.8], [1.0, 1.0], [-1.2, -0.4]])
 Y_A = np.eye(4)[[0, 3, 1, 2, 3]]
-X_B = np.array([[0.2, -0.5, 1.0], [1.1, 0.4, -0.7], [-0.9, 0.3, 0.5], [0.0, -1.3, 0.6]])
+X_B = np.array([[0.2, -0.5], [1.1, 0.4], [-0.9, 0.3], [0.0, -1.3]])
 Y_B = np.eye(2)[[1, 0, 0, 1]]
 
 
@@ -63,9 +64,9 @@ def check_gradient_step(gradient_step) -> None:
         Exercise("6.6", "gradient_step",
                  "gradient_step moves every weight and bias a step of learning_rate against its gradient"),
         gradient_step,
-        cases=[_Named("params and grads of a 2-3-4 network, 0.5", P_A, G_A, 0.5),
-               _Named("params and grads of a 3-5-2 network, 0.1", P_B, G_B, 0.1),
-               _Named("params and grads of a 2-3-4 network, 2.0", P_A, G_A, 2.0)],
+        cases=[_Named("params and grads of a 1-1-2 network, 0.5", P_A, G_A, 0.5),
+               _Named("params and grads of a 2-1-2 network, 0.1", P_B, G_B, 0.1),
+               _Named("params and grads of a 1-1-2 network, 2.0", P_A, G_A, 2.0)],
         reference=_step,
         mistakes=[
             Mistake("Your step goes uphill: the gradient points where the loss grows, so adding it makes the "
@@ -84,6 +85,8 @@ def check_gradient_step(gradient_step) -> None:
                     lambda P, G, lr: [p.copy() for p in P]),
             Mistake("Only the weights moved: the biases have gradients too, at positions 1 and 3 of the list.",
                     lambda P, G, lr: [p - lr * g if i % 2 == 0 else p.copy() for i, (p, g) in enumerate(zip(P, G))]),
+            Mistake("Pair each parameter with the gradient at the same position of grads: yours met another "
+                    "parameter's gradient.", lambda P, G, lr: [p - lr * g for p, g in zip(P, G[::-1])]),
             Mistake("The order changed: return the parameters in the order of params, W1, b1, W2, b2, so that "
                     "backward_pass can unpack them.",
                     lambda P, G, lr: [P[0] - lr * G[0], P[2] - lr * G[2], P[1] - lr * G[1], P[3] - lr * G[3]]),
@@ -91,8 +94,8 @@ def check_gradient_step(gradient_step) -> None:
         crash_hints=[CrashHint(ValueError, "Two arrays of different shapes met: pair each parameter with the gradient "
                                            "at the same position of grads (zip walks both lists together).",
                                text="broadcast")],
-        general_hint="Every parameter, weights and biases, takes a step against its own gradient, of size "
-                     "learning_rate times the gradient; return the four new arrays as a list.",
+        general_hint="Each of the four arrays, weights and biases, takes its own step; return them as a list, "
+                     "in the order of params.",
     )
 
 
@@ -135,20 +138,37 @@ def _loop(*, epochs=0, after=False, keep=False, step_alpha=True, penalty=0.5, fi
     return train
 
 
-_train = _loop()
+def _summarised(train):
+    """``train`` as the check shows it: the returned params by their loss, and the losses as a float array.
 
-
-def _normalised(train):
-    """``train`` with its losses as a float array, so that a list and an array of losses both pass."""
-    def call(*args, **kwargs):
-        result = train(*args, **kwargs)
-        if isinstance(result, (tuple, list)) and len(result) == 2 and isinstance(result[1], (list, tuple, np.ndarray)):
-            try:
-                return result[0], np.asarray(result[1], dtype=float)
-            except (TypeError, ValueError):
+    Twenty numbers of trained weights would not fit in a short message; one loss does, and any
+    wrong step changes it. A result of another shape is passed on unchanged, for the engine to explain.
+    """
+    def call(X, Y, params, learning_rate, n_epochs, alpha=0.0):
+        result = train(X, Y, params, learning_rate, n_epochs, alpha)
+        if not (isinstance(result, (tuple, list)) and len(result) == 2):
+            return result
+        trained, losses = result
+        try:
+            if len(trained) != 4 or any(np.shape(p) != np.shape(q) for p, q in zip(trained, params)):
                 return result
-        return result
+            with np.errstate(all="ignore"):
+                reached = float(_objective(X, Y, [np.asarray(p, dtype=float) for p in trained], alpha))
+        except (TypeError, ValueError):
+            return result
+        if isinstance(losses, (list, tuple, np.ndarray)):
+            try:
+                losses = np.asarray(losses, dtype=float)
+            except (TypeError, ValueError):
+                pass
+        return reached, losses
     return call
+
+
+_train = _summarised(_loop())
+
+
+_SHOWN = "); shown: (the loss of the params returned, losses"
 
 
 def check_train(train) -> None:
@@ -156,36 +176,35 @@ def check_train(train) -> None:
     run_check(
         Exercise("6.7", "train",
                  "train runs full-batch gradient descent with your own functions, recording the loss before each step"),
-        _normalised(train) if callable(train) else train,
+        _summarised(train) if callable(train) else train,
         cases=[
-            _Named("X (5, 2), Y (5, 4), params of a 2-3-4 network, 0.5, 3, 0.0", X_A, Y_A, P_A, 0.5, 3, 0.0),
-            _Named("X (4, 3), Y (4, 2), params of a 3-5-2 network, 0.2, 4, 0.05", X_B, Y_B, P_B, 0.2, 4, 0.05),
-            _Named("X (5, 2), Y (5, 4), params of a 2-3-4 network, 1.0, 2, 0.1", X_A, Y_A, P_A, 1.0, 2, 0.1),
+            _Named(f"X (5, 2), Y (5, 4), params of a 2-3-4 network, 0.5, 3, 0.0{_SHOWN}", X_A, Y_A, P_C, 0.5, 3, 0.0),
+            _Named(f"X (4, 2), Y (4, 2), params of a 2-1-2 network, 0.2, 4, 0.05{_SHOWN}", X_B, Y_B, P_B, 0.2, 4, 0.05),
+            _Named(f"X (5, 2), Y (5, 4), params of a 2-3-4 network, 1.0, 2, 0.1{_SHOWN}", X_A, Y_A, P_C, 1.0, 2, 0.1),
         ],
         reference=_train,
         mistakes=[
             Mistake("Your loss never changes: the new parameters that gradient_step returns are not used in the "
-                    "next epoch.", _loop(keep=True)),
+                    "next epoch.", _summarised(_loop(keep=True))),
             Mistake("Your first loss is already that of a trained network: each epoch's loss should be measured "
-                    "before that epoch's step.", _loop(after=True)),
+                    "before that epoch's step.", _summarised(_loop(after=True))),
             Mistake("One epoch short: the loop should run n_epochs times (range(n_epochs) counts from 0).",
-                    _loop(epochs=-1)),
-            Mistake("One epoch too many: the loop should run exactly n_epochs times.", _loop(epochs=1)),
+                    _summarised(_loop(epochs=-1))),
+            Mistake("One epoch too many: the loop should run exactly n_epochs times.", _summarised(_loop(epochs=1))),
             Mistake("The loss leaves out the penalty: with alpha > 0 it is the cross-entropy plus α/2 times the "
-                    "sum of the squared weights.", _loop(penalty=0.0)),
-            Mistake("The penalty is α/2 times the sum of the squared weights: yours has no ½.", _loop(penalty=1.0)),
-            Mistake("Your steps ignore alpha: pass it on to backward_pass.", _loop(step_alpha=False)),
+                    "sum of the squared weights.", _summarised(_loop(penalty=0.0))),
+            Mistake("The penalty is α/2 times the sum of the squared weights: yours has no ½.", _summarised(_loop(penalty=1.0))),
+            Mistake("Your steps ignore alpha: pass it on to backward_pass.", _summarised(_loop(step_alpha=False))),
             Mistake("Your steps always use the learning rate 0.1: use the learning_rate train is given.",
-                    _loop(fixed_rate=0.1)),
+                    _summarised(_loop(fixed_rate=0.1))),
             Mistake("This loop takes a step per sample: here every epoch is one step on the whole batch X.",
-                    _loop(per_sample=True)),
-            Mistake("You return the parameters you started from: return the trained ones.", _loop(return_start=True)),
+                    _summarised(_loop(per_sample=True))),
+            Mistake("You return the parameters you started from: return the trained ones.", _summarised(_loop(return_start=True))),
             Mistake("losses should hold one loss per epoch; yours holds only the last: append to a list.",
-                    _loop(last_only=True)),
+                    _summarised(_loop(last_only=True))),
         ],
         crash_hints=[CrashHint(TypeError, "backward_pass takes X, Y, W1, b1, W2, b2, alpha: unpack the list with "
                                           "*params, or name its four arrays.", text="backward_pass")],
-        general_hint="Each epoch: the loss of the current parameters (cross-entropy of the logits plus the L2 "
-                     "penalty) appended to losses, then backward_pass for the gradients and gradient_step for the "
-                     "new parameters. Return the last parameters and the list of losses.",
+        general_hint="Each epoch: append the loss of the current params (with the penalty), then one step with "
+                     "backward_pass and gradient_step. Return the last params and the losses.",
     )
