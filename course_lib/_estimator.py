@@ -25,7 +25,7 @@ import inspect
 
 import numpy as np
 
-from course_lib._validation import NotFittedError, as_class_labels
+from course_lib._validation import NotFittedError, as_bool, as_class_labels
 
 __all__ = ["Estimator", "Classifier", "NotFittedError"]
 
@@ -79,6 +79,7 @@ class Estimator:
 
     def get_params(self, deep=True) -> dict:
         """The settings as a dict ``{name: value}``; with ``deep``, also ``"name__inner"`` for a nested estimator."""
+        deep = as_bool(deep, "deep")
         params = {}
         for name in self._setting_names():
             value = getattr(self, name)

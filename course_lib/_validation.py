@@ -40,6 +40,8 @@ LARGEST = np.finfo(float).max
 
 def _describe(value) -> str:
     """A short description of ``value`` for error messages: its type and value, or an array's shape."""
+    if isinstance(value, np.generic):  # np.float64(2.0) shows as float64 2.0, as a student wrote it
+        return f"{type(value).__name__} {value.item()!r}"[:120]
     if isinstance(value, np.ndarray):
         return f"an array of shape {value.shape} and dtype {value.dtype}"
     if isinstance(value, (list, tuple)) and value and all(isinstance(v, str) for v in value):
@@ -218,7 +220,7 @@ def as_int(value, name: str, *, minimum: int | None = None, maximum: int | None 
     """
     if isinstance(value, bool) or not isinstance(value, numbers.Integral):
         hint = ""
-        if isinstance(value, float) and value.is_integer():
+        if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
             hint = f" Write {int(value)} without the decimal point."
         elif isinstance(value, str):
             hint = " Write a whole number such as 100, without quotes."
@@ -571,6 +573,22 @@ def largest(values) -> str:
     if flat.size == 0:
         return "nothing"
     return f"{flat[int(np.argmax(np.abs(flat)))]:.3g}"
+
+
+def sizes_text(**arrays) -> str:
+    """How large each input is, for an overflow message: ``'X as large as 1e+300 and w as large as 2'``.
+
+    A list of arrays (the weights of every layer) counts as all its entries.
+
+    >>> sizes_text(X=[[1.0, -3e200]], weights=[[1.0], [[2.0, 5.0]]])
+    'X as large as -3e+200 and weights as large as 5'
+    """
+    parts = []
+    for name, value in arrays.items():
+        if isinstance(value, (list, tuple)) and value and not np.isscalar(value[0]):
+            value = np.concatenate([np.ravel(np.asarray(v, dtype=float)) for v in value])
+        parts.append(f"{name} as large as {largest(value)}")
+    return ", ".join(parts[:-1]) + (" and " if len(parts) > 1 else "") + parts[-1]
 
 
 def in_float_range(z, inputs: str, *, detail: str = ""):

@@ -27,7 +27,8 @@ import warnings
 import numpy as np
 
 from course_lib._validation import (as_bool, as_float_array, as_generator, as_matrix, as_positive_int, as_real,
-                                    as_samples, as_vector, check_matching, largest, product_plus_bias)
+                                    as_samples, as_vector, check_matching, largest, product_plus_bias,
+                                    sizes_text)
 from course_lib.perceptron import _LinearTwoClasses
 
 __all__ = ["cost", "gradient", "gradient_step", "numerical_gradient", "relative_error", "cost_grid", "AdalineGD"]
@@ -274,7 +275,8 @@ def cost_grid(X, y, w1_values, w2_values, b=0.0) -> np.ndarray:
         for i, w2 in enumerate(w2_values):                         # one row of the grid at a time
             y_hat = np.outer(w1_values, X[:, 0]) + w2 * X[:, 1] + b  # (n_w1, n_samples)
             J[i] = 0.5 * np.sum((y - y_hat) ** 2, axis=1)          # J = ½ Σ (y − ŷ)²
-    return _finite(J, "X, y, w1_values, w2_values and b", "the costs")
+    return _finite(J, "X, y, w1_values, w2_values and b", "the costs",
+                   sizes_text(X=X, y=y, w1_values=w1_values, w2_values=w2_values) + f" and b = {b:.3g}")
 
 
 # ---------------------------------------------------------------------------- the estimator

@@ -18,7 +18,7 @@ from __future__ import annotations
 import numpy as np
 
 from course_lib._validation import (as_float_array, as_matrix, as_real, as_vector, check_matching, in_float_range,
-                                    product_plus_bias)
+                                    product_plus_bias, sizes_text)
 from course_lib.activations import Activation, _evaluate, _lookup, get_activation
 
 __all__ = ["weighted_sum", "neuron", "layer_forward", "net_input", "forward"]
@@ -80,7 +80,7 @@ def weighted_sum(x, w, b=0.0) -> float:
     b = as_real(b, "b")
     with np.errstate(all="ignore"):
         z = x @ w + b  # z = Σ wᵢ·xᵢ + b
-    return float(in_float_range(z, "x, w and b"))
+    return float(in_float_range(z, "x, w and b", detail=sizes_text(x=x, w=w) + f" and b = {b:g}"))
 
 
 def neuron(x, w, b=0.0, activation="identity") -> float:

@@ -20,7 +20,8 @@ import numbers
 import numpy as np
 
 from course_lib._estimator import Estimator
-from course_lib._validation import as_float_array, as_generator, as_int, as_real, as_samples, check_fitted, label_text
+from course_lib._validation import (as_float_array, as_generator, as_int, as_real, as_samples, check_fitted, label_text,
+                                    sizes_text)
 
 __all__ = ["StandardScaler", "MinMaxScaler", "train_test_split"]
 
@@ -46,6 +47,8 @@ def _finite(Z: np.ndarray, name: str, what: str = "the scaled values", X: np.nda
         if X is not None and X.shape == Z.shape:
             row, col = (int(i) for i in np.argwhere(bad)[0])
             shown = f" (at {name}[{row}, {col}] = {X[row, col]:.4g})"
+        elif X is not None:
+            shown = f" ({sizes_text(**{name: X})})"
         raise ValueError(f"{name} must be small enough for {what} to stay below {np.finfo(float).max:.3g}; "
                          f"it overflowed{shown}. Check the units of the features.")
     return Z
@@ -113,7 +116,7 @@ class StandardScaler(_Scaler):
             sigma = X.std(axis=0)                                  # σ = √(Σ(x − μ)² / n), the population σ
             constant |= sigma == 0.0                               # (x − μ)² below 1e-308 rounds to 0 too
             self.var_ = np.where(constant, 0.0, sigma ** 2)
-        _finite(np.append(mean, sigma), "X", "the mean and the standard deviation")
+        _finite(np.append(mean, sigma), "X", "the mean and the standard deviation", X=X)
         self.mean_ = np.where(constant, X[0], mean)                # a constant column becomes 0 (up to rounding)
         self.scale_ = np.where(constant, 1.0, sigma)
         self.n_features_in_, self.n_samples_seen_ = X.shape[1], X.shape[0]
@@ -153,7 +156,7 @@ class MinMaxScaler(_Scaler):
         X = as_samples(X)
         self.data_min_, self.data_max_ = X.min(axis=0), X.max(axis=0)
         with np.errstate(over="ignore"):
-            self.data_range_ = _finite(self.data_max_ - self.data_min_, "X", "max - min")
+            self.data_range_ = _finite(self.data_max_ - self.data_min_, "X", "max - min", X=X)
         self.n_features_in_, self.n_samples_seen_ = X.shape[1], X.shape[0]
         self._shift, self._scale = self.data_min_, np.where(_constant(X), 1.0, self.data_range_)
         with np.errstate(all="ignore"):  # scikit-learn's names for the same numbers: x′ = x · scale_ + min_

@@ -142,11 +142,22 @@ SPECS: dict[str, Spec] = {
     **{f"gradient_descent.AdalineGD.{method}": Spec({"X": FLOWERS}, instance=lambda: _fitted_adaline())
        for method in ("net_input", "predict")},
     "gradient_descent.AdalineGD.score": Spec({"X": FLOWERS, "y": SPECIES}, instance=lambda: _fitted_adaline()),
-    # preprocessing (transform & co. live in a private base class: tests/test_preprocessing.py sweeps them)
+    # preprocessing (transform & co. are inherited from a private base class, and swept here too)
     **{f"preprocessing.{scaler}": Spec({}) for scaler in ("StandardScaler", "MinMaxScaler")},
-    **{f"preprocessing.{scaler}.fit": Spec({"X": FLOWERS},
-                                                    instance=lambda s=scaler: getattr(course_lib.preprocessing, s)())
-       for scaler in ("StandardScaler", "MinMaxScaler")},
+    **{f"preprocessing.{scaler}.{method}": Spec({"X": FLOWERS},
+                                                instance=lambda s=scaler: getattr(course_lib.preprocessing, s)())
+       for scaler in ("StandardScaler", "MinMaxScaler") for method in ("fit", "fit_transform")},
+    **{f"preprocessing.{scaler}.{method}": Spec({"X": FLOWERS},
+                                                instance=lambda s=scaler: getattr(course_lib.preprocessing, s)().fit(FLOWERS))
+       for scaler in ("StandardScaler", "MinMaxScaler") for method in ("transform", "inverse_transform")},
+    # the estimator contract (course_lib._estimator), inherited by every estimator
+    **{f"{estimator}.{method}": Spec({}, instance=make) for estimator, make in [
+        ("perceptron.Perceptron", lambda: course_lib.perceptron.Perceptron()),
+        ("gradient_descent.AdalineGD", lambda: course_lib.gradient_descent.AdalineGD()),
+        ("mlp.MLPClassifier", lambda: course_lib.mlp.MLPClassifier()),
+        ("preprocessing.StandardScaler", lambda: course_lib.preprocessing.StandardScaler()),
+        ("preprocessing.MinMaxScaler", lambda: course_lib.preprocessing.MinMaxScaler())]
+       for method in ("get_params", "set_params")},
     # instance= passes the one array to split as the first positional argument
     "preprocessing.train_test_split": Spec({"random_state": 0}, instance=lambda: FLOWERS),
     # datasets
@@ -228,6 +239,12 @@ SPECS: dict[str, Spec] = {
     "widgets.Playground": Spec({}),
     **{f"widgets.Playground.{method}": Spec({}, instance=lambda: course_lib.widgets.Playground(hidden_layers=(2,)))
        for method in ("step", "reset", "pause", "regenerate")},
+    **{f"widgets.{name}.update": Spec({}, instance=make) for name, make in [
+        ("NeuronExplorer", lambda: course_lib.widgets.NeuronExplorer()),
+        ("ActivationExplorer", lambda: course_lib.widgets.ActivationExplorer()),
+        ("PerceptronTrainer", lambda: course_lib.widgets.PerceptronTrainer("XOR")),
+        ("GradientDescentExplorer", lambda: course_lib.widgets.GradientDescentExplorer(n_epochs=2)),
+        ("Playground", lambda: course_lib.widgets.Playground(hidden_layers=(2,)))]},
     "widgets.Playground.load_preset": Spec({"name": "XOR with x₁x₂"},
                                            instance=lambda: course_lib.widgets.Playground(hidden_layers=(2,))),
     # setup_check: no parameters; called once each, they must run without a warning
@@ -265,9 +282,11 @@ def _discover() -> dict[str, Callable]:
                 continue  # a package re-exports its modules' names: each is swept once, by its shortest name
             seen.add(id(obj))
             found[f"{short}.{name}"] = obj
-            if inspect.isclass(obj):
-                for attr, member in vars(obj).items():
-                    if not attr.startswith("_") and inspect.isfunction(member):
+            if inspect.isclass(obj):  # its public methods, also those it inherits from course_lib (get_params, score)
+                for attr in dir(obj):
+                    member = inspect.getattr_static(obj, attr)
+                    if (not attr.startswith("_") and inspect.isfunction(member)
+                            and member.__module__.startswith("course_lib")):
                         found[f"{short}.{name}.{attr}"] = member
     return found
 
@@ -305,7 +324,10 @@ SCALAR_BAD = {
     "numpy False": np.bool_(False), "complex": 1 + 2j, "2-D": [[1.0, 2.0], [3.0, 4.0]],
     "3-D": np.ones((2, 2, 2)), "ragged": [[1.0], [1.0, 2.0]], "dict": {"a": 1}, "object": object(),
     "returns None": lambda *args, **kwargs: None, "raises": _raises_runtime_error,
+    "a class, not an instance": course_lib.perceptron.Perceptron,  # plot_decision_regions(Perceptron, X, y)
 }
+NUMPY_REPR = re.compile(r"np\.(float|int|uint|str_|bool_)\w*\(")  # np.float64(1.0): what numpy's repr shows
+SHOWN_NUMBER = re.compile(r"\d(\.\d+)?e[+-]\d+|\binf\b|\d{4,}")  # 1e+308, 1.5e+300, inf, 100000
 
 
 def _array_variants(base) -> dict:
@@ -401,6 +423,10 @@ def test_bad_values_get_a_teaching_error_or_a_finite_result_and_never_a_warning(
                 problems.append(f"{label}: {type(error).__name__} from outside course_lib: {error}")
             elif not _names_parameter(str(error), parameter):
                 problems.append(f"{label}: message does not name {parameter!r}: {error}")
+            elif NUMPY_REPR.search(str(error)):
+                problems.append(f"{label}: message shows numpy's repr of a number (np.float64(...)): {error}")
+            elif "overflowed" in str(error) and not SHOWN_NUMBER.search(str(error).replace("1.8e+308", "")):
+                problems.append(f"{label}: an overflow message must show the value that overflowed: {error}")
             continue
         except Exception as error:  # noqa: BLE001 - a warning turned error, or a foreign exception
             problems.append(f"{label}: {type(error).__name__}: {str(error)[:200]}")

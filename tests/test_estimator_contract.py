@@ -183,3 +183,52 @@ def test_scikit_learns_check_estimator_passes_at_least_90_percent_and_the_rest_i
         f"now passing (remove from KNOWN_FAILURES): {sorted(set(known) - set(failed))}")
     passed = sum(r["status"] == "passed" for r in ran)
     assert passed / len(ran) >= 0.9, f"{passed} of {len(ran)} checks pass"
+
+
+# ---------------------------------------------------------------------------- bad input, second pass (issue 19, item 8)
+
+def test_a_class_passed_where_a_fitted_model_goes_is_named(iris_two):
+    from course_lib.plotting import plot_decision_regions
+
+    X = iris_two[0][:, [0, 2]]
+    with pytest.raises(TypeError, match=r"got the class Perceptron itself\. Create one and fit it first"):
+        plot_decision_regions(Perceptron, X, iris_two[1])
+
+
+def test_labels_not_in_y_are_listed_on_both_sides(iris_two):
+    from course_lib.plotting import plot_decision_regions
+
+    X = iris_two[0][:, [0, 2]]
+    model = Perceptron().fit(X, np.where(iris_two[1] == 1, "versicolor", "setosa"))
+    with pytest.raises(ValueError, match=r"it answered \['setosa', 'versicolor'\], but y holds \[-1, 1\]"):
+        plot_decision_regions(model, X, iris_two[1])
+
+
+def test_a_confusion_matrix_is_refused_naming_the_entry():
+    from course_lib.plotting import plot_confusion_matrix
+
+    with pytest.raises(ValueError, match=r"got matrix\[1, 0\] = 2\.5"):
+        plot_confusion_matrix([[3, 1], [2.5, 4]])
+
+
+def test_samples_and_targets_of_different_lengths_are_not_told_to_give_one_weight_per_input():
+    from course_lib.gradient_descent import cost
+
+    with pytest.raises(ValueError, match=r"got 2 and 3\. Give one target per sample\.$"):
+        cost([[1.0], [2.0]], [1.0, 2.0, 3.0], [0.5], 0.0)
+
+
+def test_overflow_messages_show_the_values_that_overflowed():
+    from course_lib.gradient_descent import cost
+    from course_lib.perceptron import update
+
+    with pytest.raises(ValueError, match=r"Got learning_rate = 1e\+308 and x as large as 5\.1"):
+        update([5.1, 1.4], -1, [0.0, 0.0], 0.0, learning_rate=1e308)
+    with pytest.raises(ValueError, match=r"Got X as large as 1e\+200, y as large as 1, w as large as 1 and b = 0"):
+        cost([[1e200]], [1.0], [1.0], 0.0)
+
+
+def test_labels_are_printed_as_written_not_as_numpy_reprs():
+    with pytest.raises(ValueError, match=r"got only one class, \[1\.0\]\. A classifier") as caught:
+        MLPClassifier().fit([[0.0], [1.0]], np.array([1.0, 1.0]))
+    assert "np.float64" not in str(caught.value)

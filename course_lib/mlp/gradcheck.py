@@ -135,6 +135,7 @@ def gradient_check(X, Y, weights, biases, activation="tanh", output="softmax", l
     output, loss = _output_and_loss(output, loss)
     alpha, l1 = _penalties(alpha, l1)
     inputs = "X, Y, weights, biases, alpha and l1"
+    got = dict(X=X, Y=Y, weights=weights, alpha=alpha, l1=l1)  # how large they were, if they overflow
     epsilon = as_real(epsilon, "epsilon", positive=True, maximum=1.0)
     tolerance = as_real(tolerance, "tolerance", positive=True)
     if gradients is None:
@@ -144,14 +145,14 @@ def gradient_check(X, Y, weights, biases, activation="tanh", output="softmax", l
         Zs, As = _forward(X, weights, biases, act, output, inputs="X, weights and biases")
         with np.errstate(over="ignore", invalid="ignore"):
             dWs, dbs = _backward(Y, Zs, As, weights, act, output, loss, alpha, l1, "mean")
-        _finite(dWs + dbs, inputs)
+        _finite(dWs + dbs, inputs, **got)
     else:
         dWs, dbs = _call_gradients(gradients, X, Y, weights, biases)
 
     def J():
         Zs, As = _forward(X, weights, biases, act, output, inputs="X, weights and biases")
         with np.errstate(over="ignore", invalid="ignore"):
-            return _finite(_objective(Y, Zs, As, weights, output, loss, alpha, l1, "mean"), inputs)
+            return _finite(_objective(Y, Zs, As, weights, output, loss, alpha, l1, "mean"), inputs, **got)
 
     weights, biases = [W.copy() for W in weights], [b.copy() for b in biases]  # perturbed in place below
     analytic, numeric, labels = [], [], []
@@ -168,7 +169,7 @@ def gradient_check(X, Y, weights, biases, activation="tanh", output="softmax", l
                 numeric.append((plus - minus) / (2.0 * epsilon))         # central difference
                 labels.append((l + 1, parameter, index))
     analytic, numeric = np.array(analytic), np.array(numeric)
-    _finite(numeric, inputs)
+    _finite(numeric, inputs, **got)
     if not np.isfinite(analytic).all():
         worst = int(np.argmin(np.isfinite(analytic)))
         raise ValueError(f"gradients must be finite; {labels[worst][1]}{labels[worst][0]} holds NaN or inf.")

@@ -25,7 +25,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from course_lib._validation import as_choice, as_float_array, as_generator, as_int, as_matrix, as_real, product_plus_bias
+from course_lib._validation import (as_choice, as_float_array, as_generator, as_int, as_matrix, as_real, product_plus_bias,
+                                    sizes_text)
 from course_lib.activations import _evaluate, _lookup, sigmoid, sigmoid_grad, softmax
 from course_lib.neuron import _as_weight_matrix, _check_chain
 
@@ -94,12 +95,14 @@ def _targets(Y, n_samples: int, n_out: int, other: str, name: str = "Y") -> np.n
     return Y
 
 
-def _finite(value, inputs: str):
-    """``value`` if every number in it is finite; else a ValueError naming the ``inputs`` that overflowed."""
+def _finite(value, inputs: str, **got):
+    """``value`` if every number in it is finite; else a ValueError naming the ``inputs`` that overflowed
+    and saying how large the arrays ``got`` were (``Y=Y, Z=Z``)."""
     arrays = value if isinstance(value, (list, tuple)) else [value]
     if not all(np.isfinite(a).all() for a in arrays):
         raise ValueError(f"{inputs} must be small enough for the loss and its gradients to stay finite; they "
-                         "overflowed. Scale the inputs (standardise X), or use smaller weights and penalties.")
+                         "overflowed. Scale the inputs (standardise X), or use smaller weights and penalties."
+                         + (f" Got {sizes_text(**got)}." if got else ""))
     return value
 
 
@@ -260,7 +263,7 @@ def cross_entropy(Y, Z, output="softmax", reduction="mean") -> float:
     output = as_choice(output, "output", ["softmax", "sigmoid"], example="softmax")
     reduction = as_choice(reduction, "reduction", ["mean", "sum"])
     with np.errstate(over="ignore", invalid="ignore"):  # logits ~1e308 apart: explained below
-        return _finite(_cross_entropy(Y, Z, output, reduction), "Y and Z")
+        return _finite(_cross_entropy(Y, Z, output, reduction), "Y and Z", Y=Y, Z=Z)
 
 
 def squared_error(Y, A, reduction="mean") -> float:
@@ -275,7 +278,7 @@ def squared_error(Y, A, reduction="mean") -> float:
     Y = _targets(Y, A.shape[0], A.shape[1], "A")
     reduction = as_choice(reduction, "reduction", ["mean", "sum"])
     with np.errstate(over="ignore", invalid="ignore"):
-        return _finite(_squared_error(Y, A, reduction), "Y and A")
+        return _finite(_squared_error(Y, A, reduction), "Y and A", Y=Y, A=A)
 
 
 def _objective(Y, Zs, As, weights, output, loss, alpha, l1, reduction) -> float:
@@ -379,5 +382,5 @@ def backward(Y, Zs, As, weights, activation="tanh", output="softmax", loss="cros
                          "Activation(name, function, derivative) or a name such as 'tanh'.")
     with np.errstate(over="ignore", invalid="ignore"):
         dWs, dbs = _backward(Y, Zs, As, weights, act, output, loss, alpha, l1, reduction)
-    _finite(dWs + dbs, "Y, Zs, As, weights, alpha and l1")
+    _finite(dWs + dbs, "Y, Zs, As, weights, alpha and l1", Y=Y, As=As, weights=weights, alpha=alpha, l1=l1)
     return dWs, dbs

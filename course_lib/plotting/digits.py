@@ -123,8 +123,11 @@ def plot_confusion_matrix(matrix, class_names=None):
     matrix = as_float_array(matrix, "matrix", finite=True, ndim=2)
     if matrix.shape[0] != matrix.shape[1] or matrix.shape[0] == 0:
         raise ValueError(f"matrix must be square, one row and one column per class; got shape {matrix.shape}.")
-    if matrix.min() < 0 or matrix.max() > 1e12 or not np.all(matrix == np.round(matrix)):
-        raise ValueError("matrix must hold counts: whole numbers from 0 to 1e12, as confusion_matrix returns them.")
+    bad = (matrix < 0) | (matrix > 1e12) | (matrix != np.round(matrix))
+    if bad.any():
+        i, j = (int(v) for v in np.argwhere(bad)[0])
+        raise ValueError(f"matrix must hold counts: whole numbers from 0 to 1e12, as confusion_matrix returns them; "
+                         f"got matrix[{i}, {j}] = {matrix[i, j]:g}.")
     k = matrix.shape[0]
     if class_names is not None and (not isinstance(class_names, (list, tuple))
                                     or not all(isinstance(n, str) for n in class_names)):

@@ -160,6 +160,9 @@ def plot_decision_regions_grid(models, X, y, *, titles=None, X_test=None, y_test
     if not isinstance(models, (list, tuple)) or not models:
         raise TypeError(f"models must be a non-empty list of fitted classifiers; got {type(models).__name__}.")
     for i, model in enumerate(models):
+        if isinstance(model, type):
+            raise TypeError(f"models[{i}] must be a fitted classifier, an object such as {model.__name__}().fit(X, y); "
+                            f"got the class {model.__name__} itself. Create one and fit it first.")
         if not callable(getattr(model, "predict", None)):
             raise TypeError(f"models[{i}] must be a fitted classifier with a predict method; got {type(model).__name__}.")
     if titles is not None and (not isinstance(titles, (list, tuple)) or len(titles) != len(models)):
@@ -203,6 +206,9 @@ def plot_loss_curves(model):
     -------
     matplotlib.figure.Figure
     """
+    if isinstance(model, type):
+        raise TypeError(f"model must be a fitted MLPClassifier, an object such as {model.__name__}().fit(X, y); got "
+                        f"the class {model.__name__} itself. Create one and fit it first.")
     train = getattr(model, "loss_curve_", None)
     if train is None or len(train) == 0:
         raise ValueError("model must be an MLPClassifier fitted for at least one epoch (its loss_curve_ is empty).")

@@ -14,7 +14,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.colors import ListedColormap
 
-from course_lib._validation import as_axes, as_matrix, as_positive_int, as_real, as_vector, check_matching
+from course_lib._validation import as_axes, as_matrix, as_positive_int, as_real, as_vector, check_matching, labels_text
 
 from ._core import COLORS, MAX_COORDINATE, OKABE_ITO, TICK_SIZE, DescribedFigure, _num, style
 from .neuron import _check_w
@@ -200,6 +200,9 @@ def plot_decision_regions(model, X, y, *, feature_names=None, class_names=None, 
     -------
     matplotlib.figure.Figure
     """
+    if isinstance(model, type):
+        raise TypeError(f"model must be a fitted classifier, an object such as {model.__name__}().fit(X, y); got "
+                        f"the class {model.__name__} itself. Create one and fit it first.")
     if not callable(getattr(model, "predict", None)):
         raise TypeError(f"model must be a fitted classifier with a predict method; got {type(model).__name__}.")
     resolution = as_positive_int(resolution, "resolution", maximum=2000)
@@ -217,7 +220,10 @@ def plot_decision_regions(model, X, y, *, feature_names=None, class_names=None, 
         index = np.searchsorted(classes, answers)  # which class each point of the grid gets
         known = (index < len(classes)) & (classes[np.minimum(index, len(classes) - 1)] == answers)
         if not known.all():
-            raise ValueError("model.predict answers labels that are not in y; fit the model on these labels.")
+            answered = np.unique(answers[~known])
+            raise ValueError(f"model.predict answers labels that are not in y: it answered {labels_text(answered)}, "
+                             f"but y holds {labels_text(classes)}. Fit the model on these labels (or pass the y it "
+                             "was fitted on).")
         ax.imshow(index, extent=(*plot.xlim, *plot.ylim), origin="lower", aspect="auto", interpolation="nearest",
                   cmap=ListedColormap(CLASS_COLORS[:len(classes)]), vmin=0, vmax=len(classes) - 1, alpha=0.22,
                   zorder=0)
