@@ -74,7 +74,8 @@ def test_some_case_has_an_answer_that_rounding_or_truncating_would_change(check,
     arguments = _arguments(check, monkeypatch)
     def flat(answer):  # a checker's answer may be several values, such as the new (w, b)
         parts = answer if isinstance(answer, (tuple, list)) else (answer,)
-        return np.concatenate([np.ravel(np.asarray(part, dtype=float)) for part in parts])
+        return np.concatenate([flat(part) if isinstance(part, (tuple, list)) else np.ravel(np.asarray(part, dtype=float))
+                               for part in parts])  # nested too, such as the (params, losses) of a training loop
 
     answers = [flat(arguments["reference"](*case.args, **case.kwargs)) for case in arguments["cases"]]
     assert any((np.round(answer, 1) != answer).any() for answer in answers), (

@@ -7,7 +7,9 @@ contract every check follows.
 
 from ._core import NOT_ATTEMPTED, PASSED
 from ._feedback import CheckFailed
+from ._pending import uses_your_functions
 from .activations import check_relu, check_sigmoid, check_sigmoid_grad, check_softmax
+from .backprop import check_gradient_step, check_train
 from .gradient_descent import check_cost_gradient, check_gradient_descent_step, check_linear_cost, check_train_adaline
 from .digits import check_accuracy, check_confusion_matrix, check_minibatches, check_one_hot
 from .mlp import (check_backward_pass, check_hidden_delta, check_layer_forward, check_output_gradients,
@@ -21,6 +23,7 @@ __all__ = [
     "NOT_ATTEMPTED",
     "PASSED",
     "CheckFailed",
+    "uses_your_functions",
     "check_celsius_to_fahrenheit",
     # lesson 01 · The artificial neuron
     "check_weighted_sum",
@@ -46,12 +49,14 @@ __all__ = [
     "check_standardise",
     "check_split_train_test",
     "check_standardise_with_train",
-    # lesson 06 · The multilayer perceptron and backpropagation
+    # lesson 06 · Backpropagation
     "check_layer_forward",
     "check_softmax_cross_entropy",
     "check_output_gradients",
     "check_hidden_delta",
     "check_backward_pass",
+    "check_gradient_step",
+    "check_train",
     # lesson 07 · Capstone: handwritten digits
     "check_one_hot",
     "check_minibatches",

@@ -16,6 +16,7 @@ shared ``_core``; every public name is importable from ``course_lib.plotting``.
 
 from ._core import COLORS, OKABE_ITO, style
 from .activations import FunctionPlot, plot_activation_grid, plot_function_and_derivative
+from .backprop import plot_hidden_lines, plot_loss_race
 from .digits import plot_confusion_matrix, plot_digits, plot_learning_curves, plot_misclassified
 from .gradient_descent import CostSurface, plot_cost_per_epoch, plot_cost_surface, plot_descent_1d
 from .mlp import (plot_computational_graph, plot_datasets, plot_decision_regions_grid, plot_learning_slowdown,
@@ -30,7 +31,7 @@ __all__ = [
     "NeuronPlane", "FunctionPlot", "colour_scale",
     "plot_two_classes", "plot_decision_regions", "plot_training_curves", "ClassesPlot",
     "plot_datasets", "plot_computational_graph", "plot_learning_slowdown", "plot_decision_regions_grid",
-    "plot_loss_curves",
+    "plot_loss_curves", "plot_hidden_lines", "plot_loss_race",
     "plot_cost_surface", "CostSurface", "plot_descent_1d", "plot_cost_per_epoch",
     "plot_cost_surfaces_side_by_side", "plot_costs_together",
     "plot_digits", "plot_learning_curves", "plot_confusion_matrix", "plot_misclassified",
