@@ -10,6 +10,7 @@ from ._feedback import CheckFailed
 from .activations import check_relu, check_sigmoid, check_sigmoid_grad, check_softmax
 from .gradient_descent import check_cost_gradient, check_gradient_descent_step, check_linear_cost, check_train_adaline
 from .digits import check_accuracy, check_confusion_matrix, check_minibatches, check_one_hot
+from .generalisation import check_early_stopping, check_l2_penalty, check_momentum_step
 from .mlp import (check_backward_pass, check_hidden_delta, check_layer_forward, check_output_gradients,
                   check_softmax_cross_entropy)
 from .neuron import check_layer_net_input, check_step_neuron, check_two_layer_forward, check_weighted_sum
@@ -52,6 +53,10 @@ __all__ = [
     "check_output_gradients",
     "check_hidden_delta",
     "check_backward_pass",
+    # lesson 07 · Generalisation
+    "check_early_stopping",
+    "check_l2_penalty",
+    "check_momentum_step",
     # lesson 07 · Capstone: handwritten digits
     "check_one_hot",
     "check_minibatches",
