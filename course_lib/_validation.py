@@ -20,6 +20,9 @@ The helpers, for each kind of input:
 - a function the student passed in: :func:`call_user_function` calls it so that its
   failure, or a result that is None, of the wrong shape, not numbers, or not finite
   where the input was, becomes a message naming the parameter.
+- an estimator used before ``fit``: :func:`require_fitted` raises :class:`NotFittedError`
+  (a ``ValueError`` and an ``AttributeError``, as scikit-learn's is); :func:`check_fitted`
+  also checks the number of features of ``X``.
 """
 
 from __future__ import annotations
@@ -484,19 +487,36 @@ def product_plus_bias(A: np.ndarray, W: np.ndarray, b, inputs: str) -> np.ndarra
     return in_float_range(Z, inputs)
 
 
+class NotFittedError(ValueError, AttributeError):
+    """An estimator was used before ``fit``. Both a ``ValueError`` and an ``AttributeError``, as
+    scikit-learn's ``NotFittedError`` is, so that scikit-learn's tools recognise it too."""
+
+
+def require_fitted(estimator, attribute: str, *, call: str = "fit(X, y)") -> None:
+    """Raise :class:`NotFittedError` if ``estimator`` has not learned its ``attribute`` yet, saying what to call.
+
+    >>> class Model: pass
+    >>> require_fitted(Model(), "w_")
+    Traceback (most recent call last):
+    ...
+    course_lib._validation.NotFittedError: This Model is not fitted yet: call fit(X, y) first.
+    """
+    if not hasattr(estimator, attribute):
+        raise NotFittedError(f"This {type(estimator).__name__} is not fitted yet: call {call} first.")
+
+
 def check_fitted(estimator, X, attribute: str, *, name: str = "X", call: str = "fit(X, y)") -> np.ndarray:
     """``X`` as a finite 2-D array with the number of features ``estimator`` was fitted on.
 
-    An estimator without its learned ``attribute`` is not fitted yet: the message says what to call.
+    An estimator without its learned ``attribute`` is not fitted yet (:func:`require_fitted`).
 
-    >>> class Model: pass
+    >>> class Model: n_features_in_ = 2; w_ = None
     >>> check_fitted(Model(), [[1.0]], "w_")
     Traceback (most recent call last):
     ...
-    ValueError: This Model is not fitted yet: call fit(X, y) first.
+    ValueError: X has 1 features, but this Model was fitted with 2. Give it the same features, in the same order.
     """
-    if not hasattr(estimator, attribute):
-        raise ValueError(f"This {type(estimator).__name__} is not fitted yet: call {call} first.")
+    require_fitted(estimator, attribute, call=call)
     X = as_matrix(X, name, finite=True)
     if X.shape[1] != estimator.n_features_in_:
         raise ValueError(f"{name} has {X.shape[1]} features, but this {type(estimator).__name__} was fitted with "

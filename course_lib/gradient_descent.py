@@ -22,11 +22,11 @@ the three by changing one argument, ``batch_size`` (None, 10, 1).
 
 from __future__ import annotations
 
-import inspect
 import warnings
 
 import numpy as np
 
+from course_lib._estimator import Estimator
 from course_lib._validation import (as_bool, as_float_array, as_generator, as_matrix, as_positive_int,
                                     as_real, as_sign_labels, as_vector, check_matching, product_plus_bias)
 from course_lib.perceptron import Perceptron
@@ -272,7 +272,7 @@ def cost_grid(X, y, w1_values, w2_values, b=0.0) -> np.ndarray:
 
 # ---------------------------------------------------------------------------- the estimator
 
-class AdalineGD:
+class AdalineGD(Estimator):
     r"""Adaline: a linear neuron trained by gradient descent on :func:`cost`, shaped like scikit-learn.
 
     Parameters
@@ -328,18 +328,14 @@ class AdalineGD:
     True
     """
 
+    _kind, _binary_only = "classifier", True
+
     def __init__(self, learning_rate=0.01, n_epochs=10, *, batch_size=None, shuffle=True, random_state=None):
         self.learning_rate = learning_rate
         self.n_epochs = n_epochs
         self.batch_size = batch_size
         self.shuffle = shuffle
         self.random_state = random_state
-
-    def __repr__(self):
-        parameters = inspect.signature(type(self)).parameters.values()
-        changed = [f"{p.name}={getattr(self, p.name)!r}" for p in parameters
-                   if getattr(self, p.name) is not p.default and getattr(self, p.name) != p.default]
-        return f"{type(self).__name__}({', '.join(changed)})"
 
     def _settings(self):
         """The settings, checked (as scikit-learn does, in ``fit``, not in ``__init__``)."""

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from course_lib._estimator import Estimator
 from course_lib._validation import (as_bool, as_generator, as_matrix, as_positive_int, as_real, as_sign_labels,
                                     as_vector, check_fitted, check_matching, in_float_range, product_plus_bias)
 from course_lib.activations import unit_step
@@ -95,7 +96,7 @@ def _update(x: np.ndarray, target: float, w: np.ndarray, b: float, learning_rate
     return w + learning_rate * error * x, b + learning_rate * error  # Δw = η (y − ŷ) x,  Δb = η (y − ŷ)
 
 
-class Perceptron:
+class Perceptron(Estimator):
     r"""Rosenblatt's perceptron, trained by :func:`update` one sample at a time, shaped like scikit-learn.
 
     Parameters
@@ -135,18 +136,14 @@ class Perceptron:
     (array([1.]), 1.0)
     """
 
+    _kind, _binary_only = "classifier", True
+
     def __init__(self, learning_rate=0.1, n_epochs=10, *, shuffle=False, random_init=False, random_state=None):
         self.learning_rate = learning_rate
         self.n_epochs = n_epochs
         self.shuffle = shuffle
         self.random_init = random_init
         self.random_state = random_state
-
-    def __repr__(self):
-        defaults = {"learning_rate": 0.1, "n_epochs": 10, "shuffle": False, "random_init": False, "random_state": None}
-        changed = [f"{name}={getattr(self, name)!r}" for name, default in defaults.items()
-                   if getattr(self, name) is not default and getattr(self, name) != default]
-        return f"Perceptron({', '.join(changed)})"
 
     def _settings(self):
         """The settings, checked (as scikit-learn does, in ``fit``, not in ``__init__``)."""

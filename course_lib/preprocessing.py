@@ -19,6 +19,7 @@ import numbers
 
 import numpy as np
 
+from course_lib._estimator import Estimator
 from course_lib._validation import as_float_array, as_generator, as_int, as_matrix, as_real, check_fitted
 
 __all__ = ["StandardScaler", "MinMaxScaler", "train_test_split"]
@@ -39,15 +40,14 @@ def _finite(Z: np.ndarray, name: str, what: str = "the scaled values") -> np.nda
     return Z
 
 
-class _Scaler:
+class _Scaler(Estimator):
     """What both scalers share: the scikit-learn contract around a per-feature shift and scale."""
 
-    def __repr__(self):
-        return f"{type(self).__name__}()"
+    _kind = "transformer"
 
-    def fit_transform(self, X) -> np.ndarray:
-        """``fit(X)`` then ``transform(X)``: only ever on the training set."""
-        return self.fit(X).transform(X)
+    def fit_transform(self, X, y=None) -> np.ndarray:
+        """``fit(X)`` then ``transform(X)``: only ever on the training set. ``y`` is ignored (as in ``fit``)."""
+        return self.fit(X, y).transform(X)
 
     def transform(self, X) -> np.ndarray:
         r"""Scale ``X`` with the numbers learned by ``fit``: :math:`x' = (x - \text{shift}) / \text{scale}`."""
@@ -88,8 +88,11 @@ class StandardScaler(_Scaler):
            [ 3.,  1.]])
     """
 
-    def fit(self, X) -> StandardScaler:
-        r"""Learn :math:`\mu` and :math:`\sigma` of each column of ``X`` (the training set); return ``self``."""
+    def fit(self, X, y=None) -> StandardScaler:
+        r"""Learn :math:`\mu` and :math:`\sigma` of each column of ``X`` (the training set); return ``self``.
+
+        ``y`` is ignored: it is there so that a scikit-learn ``Pipeline`` can pass the labels along.
+        """
         X = _features(X)
         constant = (X == X[0]).all(axis=0)                         # σ = 0: nothing to divide by
         with np.errstate(all="ignore"):  # an overflow is explained just below
@@ -127,8 +130,11 @@ class MinMaxScaler(_Scaler):
            [0.2, 0. ]])
     """
 
-    def fit(self, X) -> MinMaxScaler:
-        """Learn the minimum and maximum of each column of ``X`` (the training set); return ``self``."""
+    def fit(self, X, y=None) -> MinMaxScaler:
+        """Learn the minimum and maximum of each column of ``X`` (the training set); return ``self``.
+
+        ``y`` is ignored: it is there so that a scikit-learn ``Pipeline`` can pass the labels along.
+        """
         X = _features(X)
         self.data_min_, self.data_max_ = X.min(axis=0), X.max(axis=0)
         with np.errstate(over="ignore"):
