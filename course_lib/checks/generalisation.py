@@ -1,13 +1,14 @@
 """Checks for lesson 07 · Generalisation.
 
-The references are written here in a few lines each (early stopping on a list of validation
-losses, the L2 penalty and its gradients, one momentum step); each known mistake is the same
-with one slip, and gets a hint aimed at that slip.
+The references are :mod:`course_lib.generalisation`'s functions; each known mistake is the same
+rule with one slip (written here, with a switch per slip), and gets a hint aimed at that slip.
 """
 
 from __future__ import annotations
 
 import numpy as np
+
+from course_lib import generalisation
 
 from ._core import Case, CrashHint, Exercise, Mistake, run_check
 
@@ -16,7 +17,7 @@ from ._core import Case, CrashHint, Exercise, Mistake, run_check
 
 def _early_stopping(losses, patience, *, better=lambda loss, best: loss < best, late=0, keep_counting=False,
                     from_previous=False, look_ahead=False, stop=True):
-    """``(best_epoch, stop_epoch)``, epochs counted from 1; the keywords make the known slips."""
+    """:func:`course_lib.generalisation.early_stopping` with the known slips switched on by the keywords."""
     losses = [float(loss) for loss in losses]
     best, best_epoch, waited, previous = np.inf, 0, 0, np.inf
     for epoch, loss in enumerate(losses, start=1):
@@ -57,7 +58,7 @@ def check_early_stopping(early_stopping) -> None:
                Case([0.5, 0.4, 0.3, 0.2], 2),
                Case([0.5, 0.6, 0.4, 0.3], 1),
                Case(np.array([0.8, 0.5, 0.6, 0.55, 0.58, 0.57, 0.59, 0.6]), 4)],
-        reference=_early_stopping,
+        reference=generalisation.early_stopping,
         mistakes=[
             Mistake("Your epochs are one too small: epochs count from 1 here (the first loss is epoch 1), "
                     "as in n_epochs and in the loss plot.",
@@ -124,7 +125,7 @@ def check_l2_penalty(l2_penalty) -> None:
                  "l2_penalty adds α/2 ΣW² over every layer's weights, not the biases, with gradient αW"),
         l2_penalty,
         cases=[_Layers(_W, _B, 0.1), _Layers(_W3, _B3, 0.01), _Layers(_W, _B, 1.0), _Layers(_W3, _B3, 0.0)],
-        reference=_l2_penalty,
+        reference=generalisation.l2_penalty,
         mistakes=[
             Mistake("Your penalty is twice the reference: where is the ½ of α/2?",
                     lambda W, b, a: _l2_penalty(W, b, a, factor=1.0)),
@@ -180,7 +181,7 @@ def check_momentum_step(momentum_step) -> None:
         momentum_step,
         cases=[Case(w, v, g, 0.1, 0.9), Case(W, V, G, 0.05, 0.5), Case(w, np.zeros(2), g, 0.1, 0.9),
                Case(W, V, G, 0.2, 0.0)],
-        reference=_momentum_step,
+        reference=generalisation.momentum_step,
         mistakes=[
             Mistake("Your w moves by the previous velocity: compute the new velocity first, then move w by it.",
                     lambda w, v, g, eta, mu: (w + v, mu * v - eta * g)),
