@@ -88,8 +88,8 @@ def check_early_stopping(early_stopping) -> None:
         ],
         crash_hints=[CrashHint(IndexError, "An index past the end of the losses: count the epochs from 1, but "
                                            "index the list from 0.")],
-        general_hint="Follow the losses epoch by epoch, as the text above the exercise does, and keep two things: "
-                     "the lowest loss so far and its epoch.",
+        general_hint="Work the example of the exercise's hint by hand, epoch by epoch, and compare with what your "
+                     "function returns for it.",
         rtol=0.0, atol=0.0,
     )
 
