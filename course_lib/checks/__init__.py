@@ -12,6 +12,7 @@ from .activations import check_relu, check_sigmoid, check_sigmoid_grad, check_so
 from .backprop import check_gradient_step, check_train
 from .gradient_descent import check_cost_gradient, check_gradient_descent_step, check_linear_cost, check_train_adaline
 from .digits import check_accuracy, check_confusion_matrix, check_minibatches, check_one_hot
+from .generalisation import check_early_stopping, check_l2_penalty, check_momentum_step
 from .mlp import (check_backward_pass, check_hidden_delta, check_layer_forward, check_output_gradients,
                   check_softmax_cross_entropy)
 from .neuron import check_layer_net_input, check_step_neuron, check_two_layer_forward, check_weighted_sum
@@ -57,7 +58,11 @@ __all__ = [
     "check_backward_pass",
     "check_gradient_step",
     "check_train",
-    # lesson 07 · Capstone: handwritten digits
+    # lesson 07 · Generalisation
+    "check_early_stopping",
+    "check_l2_penalty",
+    "check_momentum_step",
+    # lesson 08 · Capstone: handwritten digits
     "check_one_hot",
     "check_minibatches",
     "check_accuracy",
