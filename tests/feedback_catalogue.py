@@ -2,9 +2,9 @@
 
 A catalogue maps an exercise number to its checker, right answers written in several styles, and
 realistic wrong answers written from what the exercise asks (not from the checker), each with the
-words of the one hint aimed at it. A lesson's test module declares its catalogue and parametrises
-its tests with :func:`right_answers` and :func:`wrong_answers`; this module says what "passes",
-"gets its own hint" and "fits the screen" mean, once for every lesson.
+words of the one hint aimed at it. A lesson's test module declares its catalogue and gets its tests
+from :func:`catalogue_tests`; this module says what "passes", "gets its own hint" and "fits the
+screen" mean, once for every lesson.
 """
 
 from __future__ import annotations
@@ -105,3 +105,20 @@ def assert_large_and_aimed(catalogue: dict[str, Exercise]) -> None:
         assert len({w.name for w in exercise.wrong}) == len(exercise.wrong), number
     wrong = [w for exercise in catalogue.values() for w in exercise.wrong]
     assert sum(w.aimed for w in wrong) >= AIMED_SHARE * len(wrong)
+
+
+def catalogue_tests(catalogue: dict[str, Exercise]):
+    """The three tests every lesson's catalogue must pass, for its test module to bind to ``test_…`` names."""
+    @pytest.mark.parametrize("number, check, answer", right_answers(catalogue))
+    def test_right_answers_pass(number, check, answer, capsys):
+        passes(number, check, answer, capsys)
+
+    @pytest.mark.parametrize("check, wrong", wrong_answers(catalogue))
+    def test_each_mistake_gets_its_own_hint_in_ten_lines(check, wrong):
+        assert_gets_its_hint(check, wrong)
+
+    def test_the_catalogue_is_large_and_mostly_aimed():
+        assert_large_and_aimed(catalogue)
+
+    return test_right_answers_pass, test_each_mistake_gets_its_own_hint_in_ten_lines, \
+        test_the_catalogue_is_large_and_mostly_aimed

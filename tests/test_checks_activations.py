@@ -8,8 +8,7 @@ import numpy as np
 import pytest
 
 from course_lib.checks import check_relu, check_sigmoid, check_sigmoid_grad, check_softmax
-from feedback_catalogue import (Exercise, Wrong, assert_gets_its_hint, assert_large_and_aimed, passes,
-                                right_answers, wrong_answers)
+from feedback_catalogue import Exercise, Wrong, catalogue_tests
 
 
 def _hint(text):
@@ -329,18 +328,8 @@ SOFTMAX = Exercise(
 CATALOGUE = {"2.1": SIGMOID, "2.2": RELU, "2.3": SIGMOID_GRAD, "2.4": SOFTMAX}
 
 
-@pytest.mark.parametrize("number, check, answer", right_answers(CATALOGUE))
-def test_right_answers_pass(number, check, answer, capsys):
-    passes(number, check, answer, capsys)
-
-
-@pytest.mark.parametrize("check, wrong", wrong_answers(CATALOGUE))
-def test_each_mistake_gets_its_own_hint_in_ten_lines(check, wrong):
-    assert_gets_its_hint(check, wrong)
-
-
-def test_the_catalogue_is_large_and_mostly_aimed():
-    assert_large_and_aimed(CATALOGUE)
+(test_right_answers_pass, test_each_mistake_gets_its_own_hint_in_ten_lines,
+ test_the_catalogue_is_large_and_mostly_aimed) = catalogue_tests(CATALOGUE)
 
 
 def test_sigmoid_with_the_wrong_sign_is_shown_at_3():

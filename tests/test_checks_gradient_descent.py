@@ -1,11 +1,9 @@
 """Lesson 04's checks accept correct answers written in several styles and name each realistic slip, in ten lines."""
 
 import numpy as np
-import pytest
 
 from course_lib.checks import check_cost_gradient, check_gradient_descent_step, check_linear_cost, check_train_adaline
-from feedback_catalogue import (Exercise, Wrong, assert_gets_its_hint, assert_large_and_aimed, passes,
-                                right_answers, wrong_answers)
+from feedback_catalogue import Exercise, Wrong, catalogue_tests
 
 
 def _errors(X, y, w, b):
@@ -389,15 +387,5 @@ TRAIN_ADALINE = Exercise(
 CATALOGUE = {"4.1": LINEAR_COST, "4.2": COST_GRADIENT, "4.3": GRADIENT_DESCENT_STEP, "4.4": TRAIN_ADALINE}
 
 
-@pytest.mark.parametrize("number, check, answer", right_answers(CATALOGUE))
-def test_right_answers_pass(number, check, answer, capsys):
-    passes(number, check, answer, capsys)
-
-
-@pytest.mark.parametrize("check, wrong", wrong_answers(CATALOGUE))
-def test_each_mistake_gets_its_own_hint_in_ten_lines(check, wrong):
-    assert_gets_its_hint(check, wrong)
-
-
-def test_the_catalogue_is_large_and_mostly_aimed():
-    assert_large_and_aimed(CATALOGUE)
+(test_right_answers_pass, test_each_mistake_gets_its_own_hint_in_ten_lines,
+ test_the_catalogue_is_large_and_mostly_aimed) = catalogue_tests(CATALOGUE)

@@ -7,8 +7,7 @@ import numpy as np
 import pytest
 
 from course_lib.checks import check_layer_net_input, check_step_neuron, check_two_layer_forward, check_weighted_sum
-from feedback_catalogue import (Exercise, Wrong, assert_gets_its_hint, assert_large_and_aimed, passes,
-                                right_answers, wrong_answers)
+from feedback_catalogue import Exercise, Wrong, catalogue_tests
 
 
 def _relu(Z):
@@ -247,18 +246,8 @@ TWO_LAYER_FORWARD = Exercise(
 CATALOGUE = {"1.1": WEIGHTED_SUM, "1.2": STEP_NEURON, "1.3": LAYER_NET_INPUT, "1.4": TWO_LAYER_FORWARD}
 
 
-@pytest.mark.parametrize("number, check, answer", right_answers(CATALOGUE))
-def test_right_answers_pass(number, check, answer, capsys):
-    passes(number, check, answer, capsys)
-
-
-@pytest.mark.parametrize("check, wrong", wrong_answers(CATALOGUE))
-def test_each_mistake_gets_its_own_hint_in_ten_lines(check, wrong):
-    assert_gets_its_hint(check, wrong)
-
-
-def test_the_catalogue_is_large_and_mostly_aimed():
-    assert_large_and_aimed(CATALOGUE)
+(test_right_answers_pass, test_each_mistake_gets_its_own_hint_in_ten_lines,
+ test_the_catalogue_is_large_and_mostly_aimed) = catalogue_tests(CATALOGUE)
 
 
 def test_weighted_sum_feedback_shows_the_lessons_example_first():

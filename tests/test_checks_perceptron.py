@@ -1,11 +1,9 @@
 """Lesson 03's checks accept correct answers written in several styles and name each realistic slip, in ten lines."""
 
 import numpy as np
-import pytest
 
 from course_lib.checks import check_count_misclassified, check_perceptron_update, check_predict_sign, check_train_epoch
-from feedback_catalogue import (Exercise, Wrong, assert_gets_its_hint, assert_large_and_aimed, passes,
-                                right_answers, wrong_answers)
+from feedback_catalogue import Exercise, Wrong, catalogue_tests
 
 
 # ---------------------------------------------------------------- 3.1
@@ -391,15 +389,5 @@ COUNT_MISCLASSIFIED = Exercise(
 CATALOGUE = {"3.1": PREDICT_SIGN, "3.2": PERCEPTRON_UPDATE, "3.3": TRAIN_EPOCH, "3.4": COUNT_MISCLASSIFIED}
 
 
-@pytest.mark.parametrize("number, check, answer", right_answers(CATALOGUE))
-def test_right_answers_pass(number, check, answer, capsys):
-    passes(number, check, answer, capsys)
-
-
-@pytest.mark.parametrize("check, wrong", wrong_answers(CATALOGUE))
-def test_each_mistake_gets_its_own_hint_in_ten_lines(check, wrong):
-    assert_gets_its_hint(check, wrong)
-
-
-def test_the_catalogue_is_large_and_mostly_aimed():
-    assert_large_and_aimed(CATALOGUE)
+(test_right_answers_pass, test_each_mistake_gets_its_own_hint_in_ten_lines,
+ test_the_catalogue_is_large_and_mostly_aimed) = catalogue_tests(CATALOGUE)

@@ -4,12 +4,10 @@ import warnings
 
 import numpy as np
 import pandas as pd
-import pytest
 
 from course_lib.checks import check_split_train_test, check_standardise, check_standardise_with_train
 from check_helpers import hint_of, message
-from feedback_catalogue import (Exercise, Wrong, assert_gets_its_hint, assert_large_and_aimed, passes,
-                                right_answers, wrong_answers)
+from feedback_catalogue import Exercise, Wrong, catalogue_tests
 
 
 # ---------------------------------------------------------------- 5.1
@@ -280,18 +278,8 @@ STANDARDISE_WITH_TRAIN = Exercise(
 CATALOGUE = {"5.1": STANDARDISE, "5.2": SPLIT_TRAIN_TEST, "5.3": STANDARDISE_WITH_TRAIN}
 
 
-@pytest.mark.parametrize("number, check, answer", right_answers(CATALOGUE))
-def test_right_answers_pass(number, check, answer, capsys):
-    passes(number, check, answer, capsys)
-
-
-@pytest.mark.parametrize("check, wrong", wrong_answers(CATALOGUE))
-def test_each_mistake_gets_its_own_hint_in_ten_lines(check, wrong):
-    assert_gets_its_hint(check, wrong)
-
-
-def test_the_catalogue_is_large_and_mostly_aimed():
-    assert_large_and_aimed(CATALOGUE)
+(test_right_answers_pass, test_each_mistake_gets_its_own_hint_in_ten_lines,
+ test_the_catalogue_is_large_and_mostly_aimed) = catalogue_tests(CATALOGUE)
 
 
 def test_standardise_row_wise_on_a_single_column_still_gets_the_axis_hint():

@@ -3,11 +3,9 @@
 import math
 
 import numpy as np
-import pytest
 
 from course_lib.checks import check_celsius_to_fahrenheit
-from feedback_catalogue import (Exercise, Wrong, assert_gets_its_hint, assert_large_and_aimed, passes,
-                                right_answers, wrong_answers)
+from feedback_catalogue import Exercise, Wrong, catalogue_tests, failure
 
 
 def _loop_or_number(c):
@@ -61,20 +59,9 @@ CATALOGUE = {
 }
 
 
-@pytest.mark.parametrize("number, check, answer", right_answers(CATALOGUE))
-def test_right_answers_pass(number, check, answer, capsys):
-    passes(number, check, answer, capsys)
+(test_right_answers_pass, test_each_mistake_gets_its_own_hint_in_ten_lines,
+ test_the_catalogue_is_large_and_mostly_aimed) = catalogue_tests(CATALOGUE)
 
 
-@pytest.mark.parametrize("check, wrong", wrong_answers(CATALOGUE))
-def test_each_mistake_gets_its_own_hint_in_ten_lines(check, wrong):
-    assert_gets_its_hint(check, wrong)
-
-
-def test_the_catalogue_is_large_and_mostly_aimed():
-    assert_large_and_aimed(CATALOGUE)
-
-
-def test_a_print_instead_of_return_is_told_that_return_is_missing(capsys):
-    from feedback_catalogue import failure
+def test_a_print_instead_of_return_is_told_that_return_is_missing():
     assert "is a `return` statement missing?" in str(failure(check_celsius_to_fahrenheit, _printed))

@@ -302,8 +302,8 @@ def check_train_adaline(train_adaline) -> None:
                     loop(direction=-1.0)),
         ],
         crash_hints=[
-            CrashHint(ValueError, "In X @ w the columns of X meet the entries of w: w needs one entry per feature "
-                      "(a column of X), not one per sample. How long is yours?", text="matmul"),
+            CrashHint(ValueError, "In X @ w the columns of X meet the entries of w, so w needs one entry per "
+                      "feature, per column of X. How many entries has yours?", text="matmul"),
             CrashHint(AttributeError, "A numpy array has no .append: collect the costs in a Python list, which "
                       "does, and turn it into an array at the end (or fill an array by index).",
                       text="has no attribute 'append'"),
