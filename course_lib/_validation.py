@@ -20,6 +20,12 @@ The helpers, for each kind of input:
 - a function the student passed in: :func:`call_user_function` calls it so that its
   failure, or a result that is None, of the wrong shape, not numbers, or not finite
   where the input was, becomes a message naming the parameter.
+- class labels: :func:`as_class_labels` (any two or more, numbers or text; a column or a
+  continuous ``y`` refused), :func:`as_sign_labels` (-1 and +1 only); :func:`label_text` and
+  :func:`labels_text` print them as written, never as ``np.float64(1.0)``;
+- samples to learn from: :func:`as_samples` (at least one sample and one feature);
+- an overflow: :func:`in_float_range`, :func:`product_plus_bias`, whose messages show the values
+  got (:func:`largest`, :func:`sizes_text`);
 - an estimator used before ``fit``: :func:`require_fitted` raises :class:`NotFittedError`
   (a ``ValueError`` and an ``AttributeError``, as scikit-learn's is); :func:`check_fitted`
   also checks the number of features of ``X``.
@@ -461,6 +467,17 @@ def call_user_function(function, z: np.ndarray, name: str, *, kwargs: dict | Non
     return result
 
 
+def _one_per_sample(labels: np.ndarray, name: str, n_samples: int | None, samples_name: str) -> np.ndarray:
+    """``labels`` if 1-D with ``n_samples`` entries; a column ``(n, 1)`` is refused with the fix, ``y.ravel()``."""
+    if labels.ndim != 1:
+        hint = f" For a column of labels use {name}.ravel()." if labels.ndim == 2 and 1 in labels.shape else ""
+        raise ValueError(f"{name} must be 1-D with one label per sample; got shape {labels.shape}.{hint}")
+    if n_samples is not None and labels.size != n_samples:
+        raise ValueError(f"{name} must hold one label per sample of {samples_name}: {samples_name} has "
+                         f"{n_samples} samples but {name} has {labels.size} labels.")
+    return labels
+
+
 def as_sign_labels(value, name: str = "y", *, n_samples: int | None = None, samples_name: str = "X") -> np.ndarray:
     """Return ``value`` as a 1-D float array of the labels -1 and +1 (one per sample of ``samples_name``).
 
@@ -471,13 +488,7 @@ def as_sign_labels(value, name: str = "y", *, n_samples: int | None = None, samp
     ...
     ValueError: y must hold only the labels -1 and +1; got the values [0, 1]. Map them first, e.g. y = np.where(y == 0, -1, 1).
     """
-    labels = as_float_array(value, name, finite=True)
-    if labels.ndim != 1:
-        hint = f" For a column of labels use {name}.ravel()." if labels.ndim == 2 and 1 in labels.shape else ""
-        raise ValueError(f"{name} must be 1-D with one label per sample; got shape {labels.shape}.{hint}")
-    if n_samples is not None and labels.size != n_samples:
-        raise ValueError(f"{name} must hold one label per sample of {samples_name}: {samples_name} has "
-                         f"{n_samples} samples but {name} has {labels.size} labels.")
+    labels = _one_per_sample(as_float_array(value, name, finite=True), name, n_samples, samples_name)
     found = np.unique(labels)
     if not np.isin(found, (-1.0, 1.0)).all():
         shown = [int(v) if float(v).is_integer() else float(v) for v in found[:6]]
@@ -534,12 +545,7 @@ def as_class_labels(y, name: str = "y", *, n_samples: int | None = None, samples
         labels = np.asarray(y.to_numpy() if hasattr(y, "to_numpy") else y)
     except ValueError:
         raise ValueError(f"{name} must be a 1-D array of class labels; got a ragged sequence.") from None
-    if labels.ndim != 1:
-        hint = f" For a column of labels use {name}.ravel()." if labels.ndim == 2 and 1 in labels.shape else ""
-        raise ValueError(f"{name} must be 1-D with one label per sample; got shape {labels.shape}.{hint}")
-    if n_samples is not None and labels.size != n_samples:
-        raise ValueError(f"{name} must hold one label per sample of {samples_name}: {samples_name} has {n_samples} "
-                         f"samples but {name} has {labels.size} labels.")
+    labels = _one_per_sample(labels, name, n_samples, samples_name)
     if labels.dtype == object:
         bad = next((v for v in labels if not isinstance(v, _LABEL_TYPES)), None)
         if bad is not None:

@@ -103,7 +103,9 @@ class _LinearTwoClasses(Classifier):
 
     They learn on the labels -1 and +1; any two labels a student has (0 and 1, ``'setosa'`` and
     ``'versicolor'``) are kept in ``classes_``, sorted, and stand for -1 (``classes_[0]``) and +1
-    (``classes_[1]``), so labels that already are -1 and +1 learn exactly as themselves.
+    (``classes_[1]``), so labels that already are -1 and +1 learn exactly as themselves. A third
+    class is refused (naming :class:`~course_lib.mlp.MLPClassifier`), and so is a column ``y`` of
+    shape ``(n, 1)``, with the fix (``y.ravel()``), rather than flattened with a warning.
     """
 
     _binary_only = True
@@ -144,7 +146,7 @@ class Perceptron(_LinearTwoClasses):
     Parameters
     ----------
     learning_rate : float, default 0.1
-        :math:`\eta`. From zero initial weights it only scales ``w_`` and ``b_``
+        :math:`\eta` (scikit-learn's ``eta0``). From zero initial weights it only scales ``w_`` and ``b_``
         (every update is a multiple of it), so the predictions do not depend on it.
     n_epochs : int, default 10
         Passes over the training set: the cap that stops training on data no line separates.

@@ -15,7 +15,9 @@ How names are found
 -------------------
 Every module of ``course_lib`` (found with ``pkgutil.walk_packages``, so a new lesson's module
 is swept as soon as it exists) must declare ``__all__``; each callable in it (function or class,
-and the public methods a class defines) is swept. A module or subpackage can only be left out
+and the public methods a class defines or inherits from course_lib, such as the estimator contract's
+``get_params``) is swept. Besides the type of error and the parameter named, a message must not show
+numpy's repr of a number (``np.float64(1.0)``), and an overflow message must show a value it got. A module or subpackage can only be left out
 through ``EXEMPT`` with the reason.
 
 How a new public name gets its valid base arguments

@@ -45,13 +45,16 @@ class MLPClassifier(Classifier):
         The hidden activation (any of :data:`course_lib.activations.ACTIVATIONS` with a useful
         derivative). Weights start Glorot uniform, or He normal for ReLU-like units; biases 0.
     learning_rate : float, default 0.1
+        :math:`\eta`; scikit-learn's ``learning_rate_init`` (its ``learning_rate`` names a schedule).
     n_epochs : int, default 200
         Passes over the training set in ``fit``; 0 only initialises (then :meth:`train_epochs`).
+        scikit-learn's ``max_iter``, without its early stop.
     batch_size : int or None, default None
         Samples per update; ``None`` uses the whole training set (full batch).
     alpha : float, default 0
         L2 penalty :math:`\tfrac\alpha2 \sum W^2`, "gradual forgetting": each step shrinks
-        the weights by :math:`\eta\alpha W`. Not applied to the biases.
+        the weights by :math:`\eta\alpha W`. Not applied to the biases. scikit-learn divides
+        its ``alpha`` by the samples in a batch: ours is its ``alpha / batch_size``.
     l1 : float, default 0
         L1 penalty :math:`\lambda_1 \sum |W|`.
     momentum : float in [0, 1), default 0
@@ -78,6 +81,10 @@ class MLPClassifier(Classifier):
     n_epochs_ : int
         Epochs trained since the weights were initialised.
     n_features_in_ : int
+
+    ``y`` holds class labels of any kind, one per sample; a column of shape ``(n, 1)`` is refused
+    with the fix (``y.ravel()``) rather than flattened with a warning, and numbers that are not
+    whole (a regression target) are refused.
 
     Examples
     --------
