@@ -8,6 +8,7 @@ contract every check follows.
 from ._core import NOT_ATTEMPTED, PASSED
 from ._feedback import CheckFailed
 from .activations import check_relu, check_sigmoid, check_sigmoid_grad, check_softmax
+from .capstone import check_minibatch_epoch
 from .gradient_descent import check_cost_gradient, check_gradient_descent_step, check_linear_cost, check_train_adaline
 from .digits import check_accuracy, check_confusion_matrix, check_minibatches, check_one_hot
 from .mlp import (check_backward_pass, check_hidden_delta, check_layer_forward, check_output_gradients,
@@ -52,9 +53,10 @@ __all__ = [
     "check_output_gradients",
     "check_hidden_delta",
     "check_backward_pass",
-    # lesson 07 · Capstone: handwritten digits
+    # lesson 08 · Capstone: handwritten digits
     "check_one_hot",
     "check_minibatches",
+    "check_minibatch_epoch",
     "check_accuracy",
     "check_confusion_matrix",
 ]

@@ -140,7 +140,7 @@ def plot_confusion_matrix(matrix, class_names=None):
             for j in range(k):
                 if matrix[i, j]:
                     ax.text(j, i, f"{int(matrix[i, j])}", ha="center", va="center", fontsize=TICK_SIZE - 1,
-                            color="black" if i == j or off[i, j] > 0.6 * off.max() else "white",
+                            color="black" if off[i, j] > 0.6 * off.max() else "white",  # light text on dark cells
                             fontweight="bold" if i == j else "normal")
         ax.set_xticks(range(k), names)
         ax.set_yticks(range(k), names)
