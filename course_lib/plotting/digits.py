@@ -1,4 +1,4 @@
-"""Figures of lesson 07 · Capstone: handwritten digits.
+"""Figures of lesson 08 · Capstone: handwritten digits.
 
 :func:`plot_digits` shows example images per class, :func:`plot_learning_curves` the loss and
 accuracy of training and held-out data epoch by epoch, :func:`plot_confusion_matrix` what is
