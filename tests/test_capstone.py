@@ -28,8 +28,8 @@ STUDENT_06 = {
     "probabilities": ("def probabilities(Z):\n    E = np.exp(Z - Z.max(axis=1, keepdims=True))\n"
                       "    return E / E.sum(axis=1, keepdims=True)"),
     "gradient_step": "def gradient_step(params, grads, learning_rate):\n    return [p - learning_rate * g for p, g in zip(params, grads)]",
-    "predict_proba": ("def predict_proba(X, params):\n    W1, b1, W2, b2 = params\n"
-                      "    return probabilities(layer_forward(X, W1, b1)[1] @ W2 + b2)"),
+    "predict": ("def predict(X, params):\n    W1, b1, W2, b2 = params\n"
+                "    return np.argmax(layer_forward(X, W1, b1)[1] @ W2 + b2, axis=1)"),
 }
 
 
@@ -68,7 +68,7 @@ def test_stubs_and_the_functions_that_call_them_fall_back_to_the_courses_with_a_
     cells = dict(STUDENT_06, layer_forward="def layer_forward(A_prev, W, b):\n" + STUB.format("6.1"))
     found = load_functions(_notebook(in_folder, ["import numpy as np", *cells.values()]))
     assert found.not_attempted == {"layer_forward": "Exercise 6.1", "backward_pass": "needs Exercise 6.1",
-                                   "predict_proba": "needs Exercise 6.1"}
+                                   "predict": "needs Exercise 6.1"}
     assert found.functions["backward_pass"] is COURSE_06["backward_pass"]
     assert found.yours == ["softmax_cross_entropy", "gradient_step"]
     assert "◻ Not attempted yet in 06-backpropagation.ipynb: layer_forward (Exercise 6.1)" in str(found)
@@ -162,5 +162,15 @@ def test_the_students_loop_and_mlpclassifier_end_with_the_same_weights_and_97_pe
     library = [network.coefs_[0], network.intercepts_[0], network.coefs_[1], network.intercepts_[1]]
     for mine, theirs in zip(params, library):
         np.testing.assert_allclose(mine, theirs, rtol=1e-9, atol=1e-12)
-    accuracy = np.mean(functions["predict_proba"](X_test, params).argmax(axis=1) == y_test)
+    accuracy = np.mean(functions["predict"](X_test, params) == y_test)
     assert accuracy >= 0.97 and accuracy == network.score(X_test, y_test)
+
+
+def test_an_import_that_fails_is_passed_over_and_a_function_that_needs_it_is_named(in_folder):
+    cells = ["import numpy as np\nfrom course_lib.checks import check_not_written_yet",
+             *dict(STUDENT_06, gradient_step="from not_a_module import step\n\n"
+                                             "def gradient_step(params, grads, learning_rate):\n"
+                                             "    return step(params, grads, learning_rate)").values()]
+    found = load_functions(_notebook(in_folder, cells))
+    assert found.skipped == [] and "NameError" in found.wrong["gradient_step"]
+    assert found.yours == ["layer_forward", "softmax_cross_entropy", "backward_pass", "predict"]
