@@ -31,10 +31,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 SOLUTIONS = ROOT / "solutions"
 BASE = "import numpy, pandas, matplotlib, matplotlib.pyplot"
-# what the lessons' import cells import from the course (lesson 07 is the widest)
+# what the lessons' import cells import from the course (the capstone, lesson 08, is the widest)
 COURSE = ("import course_lib, course_lib.neuron, course_lib.activations, course_lib.perceptron, "
           "course_lib.gradient_descent, course_lib.preprocessing, course_lib.mlp, course_lib.datasets, "
-          "course_lib.plotting, course_lib.widgets, course_lib.checks, course_lib.setup_check")
+          "course_lib.plotting, course_lib.widgets, course_lib.checks, course_lib.setup_check, course_lib.capstone")
 
 
 def run_all(client, notebook) -> float:

@@ -5,7 +5,7 @@ Run from the repository's root, with the course's environment::
     .venv/bin/python benchmarks/bench_digits.py             # 7 rounds of 30 epochs per row
     .venv/bin/python benchmarks/bench_digits.py -r 11 -e 30
 
-The network of lesson 07: 64 pixels, 64 ReLU units, 10 classes, plain SGD (no momentum, no L2),
+A digits network as the capstone first trained it: 64 pixels, 64 ReLU units, 10 classes, plain SGD (no momentum, no L2),
 learning rate 0.1, batches of 32 and of 64, on the lesson's split (1 347 training images,
 450 test) scaled to [0, 1]. Each round times ``course_lib.mlp.MLPClassifier.train_epochs(E)``
 and then scikit-learn's ``MLPClassifier(solver="sgd", momentum=0, alpha=0, max_iter=E)`` on
@@ -35,7 +35,7 @@ from course_lib.preprocessing import MinMaxScaler, train_test_split  # noqa: E40
 
 
 def digits_split():
-    """Lesson 07's split: stratified, seeded, a quarter held out, pixels scaled to [0, 1] on the training set."""
+    """The capstone's split: stratified, seeded, a quarter held out, pixels scaled to [0, 1] on the training set."""
     images, labels = load_digits()
     X = images.reshape(len(images), -1)
     X_train, X_test, y_train, y_test = train_test_split(X, labels, test_size=0.25, random_state=0, stratify=labels)
@@ -70,7 +70,7 @@ def sklearns(X_train, y_train, batch_size, n_epochs):
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-r", "--rounds", type=int, default=7, help="alternating rounds per row (median printed)")
-    parser.add_argument("-e", "--epochs", type=int, default=30, help="epochs per timed run (lesson 07 trains 30)")
+    parser.add_argument("-e", "--epochs", type=int, default=30, help="epochs per timed run (the capstone trains 30)")
     args = parser.parse_args(argv)
     import sklearn
 

@@ -4,7 +4,7 @@ Run from the repository's root, with the course's environment::
 
     .venv/bin/python benchmarks/bench_speed.py          # about 3 minutes on 2 cores
 
-* ``bench_digits.py``: lesson 07's network, ours against scikit-learn's, per epoch (target ≤ 0.5×);
+* ``bench_digits.py``: a 64-64-10 ReLU network on the digits, ours against scikit-learn's, per epoch (target ≤ 0.5×);
 * ``bench_scale.py``: 784-128-10 at N = 10 000 to 40 000, the matrix products' rate as a fraction of
   numpy's matmul peak (target ≥ 70 %) and the time per epoch against N (target: linear);
 * ``bench_course.py``: every lesson executed, the total (target < 90 s), a warm Run All (< 10 s) and

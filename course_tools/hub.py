@@ -5,7 +5,8 @@
 
 ``link`` prints the link to give students: one click clones the course into their home
 on the hub (or updates their copy, never overwriting a file they changed) and opens the
-first lesson. ``overrides`` writes the course's JupyterLab defaults (no news fetch, the
+first lesson. :func:`keep_renamed_lessons` keeps a renamed lesson's old file in the branch
+a class is handed, so that an update leaves every student's copy of it alone. ``overrides`` writes the course's JupyterLab defaults (no news fetch, the
 slideshow's projector styles) into the environment of the Python that runs it, as
 ``python3 course.py open`` does for ``.venv``. Standard library only, like the rest of
 ``course_tools``; see the README's "Teach a class on JupyterHub".
@@ -14,11 +15,13 @@ slideshow's projector styles) into the environment of the Python that runs it, a
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
 from pathlib import Path
 from urllib.parse import urlencode
 
 FIRST_LESSON = "lessons/00-welcome.ipynb"
+RENAMED_NOTE = "RENAMED-LESSONS.md"  # beside the lessons of a hand-out that keeps renamed lessons
 
 
 def folder_of(repo: str) -> str:
@@ -40,6 +43,32 @@ def nbgitpuller_link(hub: str, repo: str, branch: str = "main", open_path: str =
     """
     query = {"repo": repo, "branch": branch, "urlpath": f"{app}/tree/{folder_of(repo)}/{open_path}"}
     return f"{hub.rstrip('/')}/hub/user-redirect/git-pull?{urlencode(query)}"
+
+
+def keep_renamed_lessons(previous: Path, handout: Path) -> list[str]:
+    """Copy into ``handout`` every renamed lesson that ``previous`` had, byte for byte, with a note; return their names.
+
+    ``previous`` and ``handout`` are the ``lessons/`` folders of the branch the class already has and of
+    the one being made from the course. nbgitpuller merges each update into a student's clone:
+    a lesson deleted upstream would vanish from every clone where the student had not changed it,
+    and where git takes a new lesson for a rename of the old one (as when a lesson is split and
+    the first part keeps most of its cells), the student's answers would be merged into the new
+    lesson and their own file would disappear. Left unchanged in the hand-out, the old file is
+    never touched by a merge: the student keeps it as it was, the new lessons arrive beside it,
+    and ``RENAMED-LESSONS.md`` beside them says which lesson became which
+    (:data:`course_tools.renames.RENAMED`).
+    """
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from course_tools.renames import notice, renamed_among
+
+    previous, handout = Path(previous), Path(handout)
+    kept = [old for old in renamed_among(p.name for p in previous.glob("*.ipynb")) if not (handout / old).exists()]
+    for old in kept:
+        shutil.copyfile(previous / old, handout / old)
+    if kept:
+        lines = [f"- {line[0].upper()}{line[1:]}" for line in notice(kept, where="copy of ")]
+        (handout / RENAMED_NOTE).write_text("# Renamed lessons\n\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    return kept
 
 
 def main(argv: list[str] | None = None) -> int:

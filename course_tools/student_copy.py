@@ -7,6 +7,9 @@ so that ``git pull`` can update ``lessons/`` without touching anyone's answers.
 A small record (``.course-copies.json``) remembers the fingerprint of each
 lesson as it was copied, so that when a lesson is later improved the student
 is told, and shown how to get the new version without losing their own.
+When the course renames or splits a lesson (:mod:`course_tools.renames`), the
+student's old file stays as it is, the new lessons are copied in beside it, and
+the student is told once which lesson became which.
 
 Beside the lessons, a ``solutions/`` folder holds the solved, executed
 notebooks, one click away in JupyterLab's file browser. They are the course's,
@@ -25,7 +28,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .renames import notice, renamed_among
+
 RECORD = ".course-copies.json"
+TOLD_RENAMED = "renamed lessons already told"  # the record's key for the old files the student was told about
 SOLUTIONS = "solutions"
 GLOSSARY = "GLOSSARY.md"  # beside the lessons in the student's folder, where JupyterLab can open it
 READ_ONLY = stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH
@@ -39,6 +45,7 @@ class CopyReport:
     kept: list[str] = field(default_factory=list)
     changed_upstream: list[str] = field(default_factory=list)
     solutions: list[str] = field(default_factory=list)
+    renamed: list[str] = field(default_factory=list)  # old lesson files kept, told about for the first time
 
     def summary(self, work_dir: Path) -> str:
         """A few lines for the terminal."""
@@ -55,6 +62,7 @@ class CopyReport:
                 f"  note: lessons/{name} was updated since you copied it. Your copy is untouched; "
                 f"to get the new version, rename yours (e.g. to {stem}-mine.ipynb) and run this command again."
             )
+        lines += [f"  note: {line}" for line in notice(self.renamed)]
         return "\n".join(lines)
 
 
@@ -91,6 +99,11 @@ def copy_new_lessons(lessons, work_dir: Path) -> CopyReport:
         target.write_bytes(local_links(data))
         record[name] = current
         report.copied.append(name)
+    told, current = record.get(TOLD_RENAMED, []), set(_sources(lessons))
+    report.renamed = [old for old in renamed_among(p.name for p in work_dir.glob("*.ipynb"))
+                      if old not in told and old not in current]
+    if report.renamed:
+        record[TOLD_RENAMED] = sorted(set(told) | set(report.renamed))
     record_path.write_text(json.dumps(record, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     return report
 

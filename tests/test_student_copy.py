@@ -1,6 +1,7 @@
 """Students' own work is never lost: new lessons are copied in, existing files never overwritten."""
 
 import json
+from pathlib import Path
 
 from course_tools.student_copy import RECORD, copy_new_lessons, prepare_work_dir
 
@@ -120,3 +121,98 @@ def test_the_glossary_sits_beside_the_students_lessons_and_their_links_reach_it(
     assert (mine / "GLOSSARY.md").read_text() == "## bias\nMinus the threshold.\n"
     assert "[bias](GLOSSARY.md#bias)" in (mine / "01-a.ipynb").read_text(), "the link points at the copy beside it"
     assert json.loads((mine / RECORD).read_text())["01-a.ipynb"], "the record keeps the course's own fingerprint"
+
+
+OLD_06, OLD_07 = "06-the-multilayer-perceptron.ipynb", "07-capstone-handwritten-digits.ipynb"
+NEW = {"06-backpropagation": "06 new", "07-generalisation": "07 new", "08-capstone-handwritten-digits": "08 new"}
+
+
+def test_a_renamed_lesson_stays_as_the_student_left_it_the_new_ones_arrive_and_the_student_is_told_once(tmp_path):
+    mine = tmp_path / "mine"
+    copy_new_lessons(_lessons(tmp_path, **{OLD_06[:-6]: "old 06", OLD_07[:-6]: "old 07"}), mine)
+    (mine / OLD_06).write_text("my answers to the old 06")
+    for old in (OLD_06, OLD_07):
+        (tmp_path / "lessons" / old).unlink()  # the course renames them (git pull)
+    report = copy_new_lessons(_lessons(tmp_path, **NEW), mine)
+    assert (mine / OLD_06).read_text() == "my answers to the old 06" and (mine / OLD_07).read_text() == "old 07"
+    assert report.copied == [f"{name}.ipynb" for name in NEW] and report.renamed == [OLD_06, OLD_07]
+    summary = report.summary(mine)
+    assert (f"note: the course renamed {OLD_06}, split in two: it is now 06-backpropagation.ipynb and "
+            f"07-generalisation.ipynb. Your {OLD_06} stays as it was.") in summary
+    assert f"it is now 08-capstone-handwritten-digits.ipynb. Your {OLD_07} stays" in summary
+    again = copy_new_lessons(tmp_path / "lessons", mine)
+    assert again.renamed == [] and "the course renamed" not in again.summary(mine), "told once, not at every open"
+
+
+def test_a_student_who_starts_after_the_renaming_is_told_nothing_about_it(tmp_path):
+    report = copy_new_lessons(_lessons(tmp_path, **NEW), tmp_path / "mine")
+    assert report.renamed == [] and "the course renamed" not in report.summary(tmp_path / "mine")
+
+
+def test_an_old_name_the_course_still_has_is_no_renaming(tmp_path):
+    mine = tmp_path / "mine"
+    copy_new_lessons(_lessons(tmp_path, **{OLD_07[:-6]: "old 07"}), mine)
+    assert copy_new_lessons(tmp_path / "lessons", mine).renamed == []
+
+
+def _git(cwd, *args):
+    import subprocess
+    subprocess.run(["git", "-c", "user.name=course", "-c", "user.email=course@example.org", *args], cwd=cwd,
+                   check=True, capture_output=True)
+
+
+def _hand_out(branch_dir, lessons: dict, message: str):
+    """Replace the hand-out branch's lessons with ``lessons`` (name -> text) and commit."""
+    folder = branch_dir / "lessons"
+    for old in folder.glob("*"):
+        old.unlink()
+    for name, text in lessons.items():
+        (folder / name).write_text(text)
+    _git(branch_dir, "add", "-A")
+    _git(branch_dir, "commit", "-qm", message)
+
+
+def _pull(upstream, clone):
+    """What the hub's link does for a student: nbgitpuller clones, or merges the update into the clone."""
+    import subprocess
+    import sys
+    subprocess.run([sys.executable, "-m", "nbgitpuller.pull", str(upstream), "main", str(clone)], check=True,
+                   capture_output=True)
+
+
+def test_a_hub_hand_out_that_keeps_the_renamed_lessons_leaves_every_students_copy_alone(tmp_path):
+    """nbgitpuller merges each update into the student's clone, as a class on a hub gets it."""
+    import shutil
+
+    from course_tools.hub import RENAMED_NOTE, keep_renamed_lessons
+    root = Path(__file__).resolve().parent.parent
+    old_06 = (root / "tests" / "test_student_copy.py").read_text()  # any text of many lines
+    old_07 = "\n".join(f"old capstone line {i}" for i in range(200))
+    upstream = tmp_path / "upstream"
+    (upstream / "lessons").mkdir(parents=True)
+    _git(upstream, "init", "-q", "--initial-branch=main")
+    _hand_out(upstream, {"00-welcome.ipynb": "00", OLD_06: old_06, OLD_07: old_07}, "the course")
+    ada, alan = tmp_path / "ada" / "course", tmp_path / "alan" / "course"
+    for student in (ada, alan):
+        _pull(upstream, student)
+    answered = old_06.replace("import json", "import json  # ada's answer", 1)
+    (ada / "lessons" / OLD_06).write_text(answered)  # alan changes nothing
+
+    previous = tmp_path / "previous"
+    shutil.copytree(upstream / "lessons", previous)
+    new = {"00-welcome.ipynb": "00", "06-backpropagation.ipynb": old_06.replace("Students", "Learners"),  # git would
+           "07-generalisation.ipynb": "07 new", "08-capstone-handwritten-digits.ipynb": "08 new"}     # see a rename
+    _hand_out(upstream, new, "lesson 06 split")
+    assert keep_renamed_lessons(previous, upstream / "lessons") == [OLD_06, OLD_07]
+    _git(upstream, "add", "-A")
+    _git(upstream, "commit", "-qm", "the renamed lessons kept for the students")
+    for student in (ada, alan):
+        _pull(upstream, student)
+
+    assert (ada / "lessons" / OLD_06).read_text() == answered, "ada's answers stay in her file"
+    assert (alan / "lessons" / OLD_06).read_text() == old_06 and (alan / "lessons" / OLD_07).read_text() == old_07
+    for student in (ada, alan):
+        for name, text in new.items():
+            assert (student / "lessons" / name).read_text() == text, f"{name} arrives whole"
+        note = (student / "lessons" / RENAMED_NOTE).read_text()
+        assert f"Your copy of {OLD_06} stays as it was" in note and "08-capstone-handwritten-digits.ipynb" in note

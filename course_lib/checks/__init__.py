@@ -10,6 +10,7 @@ from ._feedback import CheckFailed
 from ._pending import uses_your_functions
 from .activations import check_relu, check_sigmoid, check_sigmoid_grad, check_softmax
 from .backprop import check_gradient_step, check_train
+from .capstone import check_minibatch_epoch
 from .gradient_descent import check_cost_gradient, check_gradient_descent_step, check_linear_cost, check_train_adaline
 from .digits import check_accuracy, check_confusion_matrix, check_minibatches, check_one_hot
 from .generalisation import check_early_stopping, check_l2_penalty, check_momentum_step
@@ -65,6 +66,7 @@ __all__ = [
     # lesson 08 · Capstone: handwritten digits
     "check_one_hot",
     "check_minibatches",
+    "check_minibatch_epoch",
     "check_accuracy",
     "check_confusion_matrix",
 ]

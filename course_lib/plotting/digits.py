@@ -1,4 +1,4 @@
-"""Figures of lesson 07 · Capstone: handwritten digits.
+"""Figures of lesson 08 · Capstone: handwritten digits.
 
 :func:`plot_digits` shows example images per class, :func:`plot_learning_curves` the loss and
 accuracy of training and held-out data epoch by epoch, :func:`plot_confusion_matrix` what is
@@ -143,7 +143,7 @@ def plot_confusion_matrix(matrix, class_names=None):
             for j in range(k):
                 if matrix[i, j]:
                     ax.text(j, i, f"{int(matrix[i, j])}", ha="center", va="center", fontsize=TICK_SIZE - 1,
-                            color="black" if i == j or off[i, j] > 0.6 * off.max() else "white",
+                            color="black" if off[i, j] > 0.6 * off.max() else "white",  # light text on dark cells
                             fontweight="bold" if i == j else "normal")
         ax.set_xticks(range(k), names)
         ax.set_yticks(range(k), names)
