@@ -136,6 +136,7 @@ SPECS: dict[str, Spec] = {
        for name in ("cost", "gradient", "gradient_step")},
     "gradient_descent.numerical_gradient": Spec({"f": lambda w: float(np.sum(w ** 2)), "params": [1.0, -2.0]}),
     "gradient_descent.relative_error": Spec({"a": [1.0, 2.0], "b": [1.0, 2.5]}),
+    "precision.below_power_of_ten": Spec({"value": 1.7e-11}),
     "gradient_descent.cost_grid": Spec({"X": FLOWERS, "y": SPECIES, "w1_values": [-1.0, 0.0, 1.0],
                                         "w2_values": [0.0, 1.0]}),
     "gradient_descent.AdalineGD": Spec({}),  # stores its settings only; fit checks them (test_gradient_descent.py)

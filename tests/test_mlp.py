@@ -1,5 +1,6 @@
 """course_lib.mlp: every gradient against finite differences, the syllabus' numbers, the estimator contract."""
 
+import re
 import warnings
 
 import numpy as np
@@ -94,7 +95,9 @@ def test_gradient_check_passes_a_correct_network_below_1e_8(activation):
     weights, biases = init_params((2, 6, 2), activation, random_state=3)
     check = gradient_check(X, np.eye(2)[y], weights, biases, activation, alpha=1e-3)
     assert check.passed and check.relative_error < 1e-8
-    assert str(check).startswith("✔ gradients agree: relative error")
+    # the error is rounding noise, different on every processor: printed only as its power of ten
+    assert re.fullmatch(r"✔ gradients agree: relative error below 1e-\d\d over 32 parameters "
+                        r"\(the check passes below 1e-07\)\.", str(check)), str(check)
 
 
 def test_gradient_check_flags_a_wrong_activation_derivative_in_the_hidden_layer():
@@ -175,15 +178,19 @@ def test_the_learning_slowdown_of_a_saturated_sigmoid_neuron():
     assert np.all(np.diff(squared) < 0) and np.all(np.diff(cross) < 0)
 
 
-def test_the_three_class_spiral_with_a_2_64_3_relu_net_reaches_0_80_on_held_out_data():
+def test_the_three_class_spiral_with_a_2_64_3_tanh_net_gives_lesson_06s_numbers():
+    # The lesson's run, chosen smooth enough to print the same under every BLAS kernel
+    # (course_tools/stability_runs/spiral.py); accuracies are counts out of 300, exact.
     X, y = make_spirals(n_samples=300, random_state=0)
     X_val, y_val = make_spirals(n_samples=300, random_state=1)
-    model = MLPClassifier((64,), "relu", learning_rate=0.5, momentum=0.9, n_epochs=1500)
+    model = MLPClassifier((64,), "tanh", learning_rate=0.3, momentum=0.9, n_epochs=4000)
     model.fit(X, y, X_val=X_val, y_val=y_val)
-    assert model.validation_scores_[-1] >= 0.80
+    assert (model.score(X, y), model.score(X_val, y_val)) == (269 / 300, 246 / 300)  # printed 0.90 and 0.82
     assert model.validation_scores_[-1] == model.score(X_val, y_val)
-    assert len(model.validation_loss_curve_) == len(model.loss_curve_) == 1500
-    assert model.loss_curve_[-1] < model.loss_curve_[0] / 2
+    assert len(model.validation_loss_curve_) == len(model.loss_curve_) == 4000
+    held_out = np.array(model.validation_loss_curve_)
+    assert int(np.argmin(held_out)) + 1 == 2147 and round(held_out.min(), 2) == 0.64 and round(held_out[-1], 2) == 0.76
+    assert model.loss_curve_[-1] < model.loss_curve_[0] / 3
 
 
 # ---------------------------------------------------------------------------- the estimator
