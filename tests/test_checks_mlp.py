@@ -67,6 +67,11 @@ def _w_transposed(A_prev, W, b):
     return Z, np.tanh(Z)
 
 
+def _tanh_twice(A_prev, W, b):
+    Z = np.tanh(A_prev @ W + b)
+    return Z, np.tanh(Z)
+
+
 @pytest.mark.parametrize("answer, hint", [
     (lambda A_prev, W, b: np.tanh(A_prev @ W + b), "Return both"),
     (lambda A_prev, W, b: (A_prev @ W + b, A_prev @ W + b), "where does the activation come in"),
@@ -82,8 +87,10 @@ def _w_transposed(A_prev, W, b):
     (_w_transposed, "A_prev @ W.T: A_prev is (5, 3), W.T is (4, 3)"),
     (_bias_as_column, "b[:, None]"),
     (lambda A_prev, W, b: (A_prev @ W + b + 0.1, np.tanh(A_prev @ W + b + 0.1)), "Which of Z and A is wrong?"),
+    (_tanh_twice, "Your Z has already been through tanh"),
+    (lambda A_prev, W, b: (A_prev @ W * b, np.tanh(A_prev @ W * b)), "added to the product, or multiplied"),
 ], ids=["only-A", "no-activation", "bias-after", "sigmoid", "relu", "no-bias", "Z-without-bias", "tanh-of-input",
-        "order", "W-first", "entrywise", "W-transposed", "bias-column", "unknown-slip"])
+        "order", "W-first", "entrywise", "W-transposed", "bias-column", "unknown-slip", "tanh-twice", "bias-times"])
 def test_layer_forward_mistakes_get_their_hint(answer, hint):
     fails_with(check_layer_forward, answer, hint)
 
@@ -201,8 +208,11 @@ def test_output_gradients_correct_variants_pass(answer, capsys):
      "n times too small"),
     (lambda A1, Y_hat, Y: (np.mean(A1.T @ (Y_hat - Y), axis=0), (Y_hat - Y).mean(axis=0)),
      "Which axis does your sum or mean run over?"),
+    (lambda A1, Y_hat, Y: (A1.T @ (Y_hat - Y) / A1.shape[1], (Y_hat - Y).sum(axis=0) / A1.shape[1]),
+     "divides by the number of hidden units"),
+    (lambda A1, Y_hat, Y: (A1.T @ (Y_hat - Y) ** 2 / len(Y), ((Y_hat - Y) ** 2).mean(axis=0)), "delta is squared"),
 ], ids=["no-n", "sign", "db-axis", "db-scalar", "transposed", "no-transpose", "entrywise", "no-target",
-        "db-not-averaged", "divided-twice", "dW-averaged-over-axis"])
+        "db-not-averaged", "divided-twice", "dW-averaged-over-axis", "over-hidden-units", "squared-delta"])
 def test_output_gradients_mistakes_get_their_hint(answer, hint):
     fails_with(check_output_gradients, answer, hint)
 
@@ -248,9 +258,10 @@ def _entrywise_for_matmul(dZ2, W2, Z1):
     (lambda dZ2, W2, Z1: (dZ2 @ W2.T) * (1 - np.tanh(Z1)), "is a square missing"),
     (lambda dZ2, W2, Z1: (dZ2 @ W2.T) * (np.tanh(Z1) ** 2 - 1), "exact negatives"),
     (lambda dZ2, W2, Z1: (dZ2 @ W2.T) / len(dZ2) * (1 - np.tanh(Z1) ** 2), "n times too small"),
+    (lambda dZ2, W2, Z1: (dZ2 @ W2.T) * (1 - np.tanh(Z1)) ** 2, "is the square on tanh(Z1) alone"),
 ], ids=["formula-on-Z", "derivative-at-A", "no-derivative", "tanh-not-derivative", "no-transpose",
         "matmul-for-entrywise", "entrywise-for-matmul", "sigmoid-derivative", "relu-derivative", "square-missing",
-        "sign", "divided-by-n"])
+        "sign", "divided-by-n", "square-misplaced"])
 def test_hidden_delta_mistakes_get_their_hint(answer, hint):
     fails_with(check_hidden_delta, answer, hint)
 

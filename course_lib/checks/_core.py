@@ -162,9 +162,10 @@ def run_check(
 
     The first case that fails is the one reported. Its hint comes from, in order: a
     known ``mistake`` that gives the student's results on *every* case tried (never
-    one that merely agrees on the failing case) — for several returned values, also one
-    that gives the first wrong value on every case —, values returned in another order, a
-    systematic slip found by the engine (:mod:`._diagnosis`), and ``general_hint``. A crash
+    one that merely agrees on the failing case), a result that changes when the call is
+    repeated, values returned in another order, for several returned values a mistake that
+    gives the first wrong value on every case, a systematic slip found by the engine
+    (:mod:`._diagnosis`), a shape hint from :attr:`Exercise.shapes`, and ``general_hint``. A crash
     gets a matching ``crash_hint``, else the engine's own (shapes included), else a pointer
     to the student's line.
     """
@@ -244,10 +245,10 @@ def _wrong(exercise, title, function, failure, tried, reference, mistakes, gener
         case, got = next((c, g) for c, g in tried
                          if _parts(g, expected) and differs(g[focus], reference(*c.args, **c.kwargs)[focus]))
         expected = reference(*case.args, **case.kwargs)
+        hint = hint or _order_hint(tried, reference)
         if hint is None and all(_parts(g, expected) for _, g in tried):
             hint = next((m.hint for m in mistakes if isinstance(m, Mistake)
                          and _matches_part(m, focus, tried, reference, rtol, atol)), None)
-        hint = hint or _order_hint(tried, reference)
         if hint is None and all(_parts(g, expected) for _, g in tried):
             subject = f"Your {labels[focus]} is" if exercise.returns else f"Your {_NAMES[focus]} value is"
             hint = transformation_hint([(g[focus], reference(*c.args, **c.kwargs)[focus]) for c, g in tried],

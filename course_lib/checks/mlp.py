@@ -85,6 +85,10 @@ def check_layer_forward(layer_forward) -> None:
                     "goes through tanh?", lambda A, W, b: (activations.tanh(A) @ W + b, activations.tanh(A) @ W + b)),
             Mistake("tanh is applied to A_prev before the product: which array goes through tanh?",
                     lambda A, W, b: (A @ W + b, activations.tanh(A) @ W + b)),
+            Mistake("Your Z has already been through tanh: Z is the net input, before the activation.",
+                    lambda A, W, b: (activations.tanh(A @ W + b), activations.tanh(activations.tanh(A @ W + b)))),
+            Mistake("Your Z multiplies by the bias: is the bias added to the product, or multiplied?",
+                    lambda A, W, b: ((A @ W) * b, activations.tanh((A @ W) * b))),
         ],
         general_hint="Which of Z and A is wrong? Compare its first entry with what you get by hand for the "
                      "first sample.",
@@ -200,6 +204,11 @@ def check_output_gradients(output_gradients) -> None:
                     "Where is Y?", lambda A1, P, Y: (A1.T @ P / len(Y), P.sum(axis=0) / len(Y))),
             Mistake("dW2 is right but db2 is n times too large: is db2 averaged over the samples too?",
                     lambda A1, P, Y: (A1.T @ (P - Y) / len(Y), (P - Y).sum(axis=0))),
+            Mistake("Yours divides by the number of hidden units: the mean is over the samples, the rows of A1.",
+                    lambda A1, P, Y: (A1.T @ (P - Y) / A1.shape[1], (P - Y).sum(axis=0) / A1.shape[1])),
+            Mistake("Your delta is squared: for softmax with cross-entropy the output delta is the plain "
+                    "difference between prediction and target.",
+                    lambda A1, P, Y: (A1.T @ (P - Y) ** 2 / len(Y), ((P - Y) ** 2).mean(axis=0))),
         ],
         general_hint="Which of dW2 and db2 is wrong? Write the shape of every array under your line: "
                      "(n, n_hidden), (n, n_out) …",
@@ -247,6 +256,8 @@ def check_hidden_delta(hidden_delta) -> None:
             Mistake(_SIGMOID_DERIVATIVE, lambda d, W, Z: back(d, W) * activations.sigmoid_grad(Z)),
             Mistake(_RELU_DERIVATIVE, lambda d, W, Z: back(d, W) * (Z > 0)),
             Mistake(_SQUARE_MISSING, lambda d, W, Z: back(d, W) * (1 - activations.tanh(Z))),
+            Mistake("Your derivative squares 1 − tanh(Z1): is the square on tanh(Z1) alone, or on the difference?",
+                    lambda d, W, Z: back(d, W) * (1 - activations.tanh(Z)) ** 2),
         ],
         general_hint="Two factors meet entry by entry here: the error sent back through W2, and the derivative "
                      "at Z1. Which of the two differs from yours?",
