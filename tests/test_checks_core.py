@@ -239,8 +239,8 @@ def test_a_matrix_product_of_equal_shapes_suggests_the_entry_by_entry_product():
     with pytest.raises(AssertionError) as caught:
         run_check(Exercise("9.7", "delta", "delta"), delta,
                   cases=[Case(np.ones((5, 3)), np.ones((4, 3)), np.ones((5, 4)))], reference=lambda D, W, G: G)
-    assert ("(D @ W.T) @ (1 - np.tanh(G) ** 2): (D @ W.T) is (5, 4), (1 - np.tanh(G) ** 2) is (5, 4); @ needs "
-            "the 4 columns") in str(caught.value)
+    assert ("(D @ W.T) @ (1 - np.tanh(G) ** 2): the left is (5, 4), the right (5, 4); @ needs the 4 columns of "
+            "the left to match the 5 rows of the right.") in str(caught.value)
     assert "(Equal shapes would fit an entry-by-entry product, *.)" in str(caught.value)
 
 

@@ -55,6 +55,7 @@ mistakes=..., crash_hints=..., general_hint=...)``:
 from __future__ import annotations
 
 import copy
+import inspect
 import re
 import warnings
 from dataclasses import dataclass
@@ -272,6 +273,8 @@ def _wrong(exercise, title, function, failure, tried, reference, mistakes, gener
         hint = hint or ("Your result holds inf or nan where the expected one is finite: does a step overflow "
                         "(np.exp of a large number) or divide by zero?")
         problem = ""
+    if hint is None and problem and problem.startswith(("It returned a generator", "It returned a pandas")):
+        hint, problem = problem, ""
     hint = hint or general_hint
     shown_expected, shown_got = show(wanted), show(received)
     difference = None if overflowed else _where_they_differ(received, wanted, rtol, atol)
@@ -405,7 +408,10 @@ def _snapshot(result):
 
 
 def _same_again(function, case, got, rtol, atol) -> bool:
-    """Whether a second call on ``case`` returns what the first returned (a crash on the second call counts as the same)."""
+    """Whether a second call on ``case`` returns what the first returned (a crash on the second call counts as
+    the same, and so does a result that cannot be compared even with itself, such as a generator)."""
+    if _compare(got, got, rtol, atol, accept_lists=True) is not None:
+        return True
     again = _again(function, case)
     return again is _FAILED or _compare(again, got, rtol, atol, accept_lists=True) is None
 
@@ -558,6 +564,11 @@ def _compare(got, expected, rtol: float, atol: float, returns: Sequence[str] = (
                 what = label or f"The {_NAMES[position]} of the {len(expected)} values returned"
                 return f"{what} is wrong. {problem}".strip()
         return None
+    if inspect.isgenerator(got):
+        return "It returned a generator (a function with `yield`): return the values themselves, in a list."
+    if type(got).__module__.split(".")[0] == "pandas" and type(expected).__module__.split(".")[0] != "pandas":
+        return (f"It returned {show(got)}: return a numpy array, as the exercise asks (a pandas table keeps "
+                "labels, and may drop empty rows or columns).")
     if isinstance(expected, list):  # a list of arrays, e.g. the batches of an epoch
         if not isinstance(got, (list, tuple)):
             return f"It should return a list of {len(expected)} items; it returned {show(got)}."
