@@ -304,3 +304,16 @@ def test_an_update_that_went_the_wrong_way_is_named():
 def test_a_result_one_entry_too_long_is_said_so():
     with pytest.raises(AssertionError, match=r"should have shape \(3,\); yours has \(4,\): one entry too many\."):
         run_check(EXERCISE, lambda n: np.arange(n + 1.0), cases=[Case(3)], reference=lambda n: np.arange(float(n)))
+
+
+def test_a_case_that_describes_itself_the_older_way_still_works():
+    class Named(Case):
+        def describe(self, function_name):
+            return f"{function_name}(a named case)"
+
+    with pytest.raises(AssertionError, match=r"^double\(a named case\) should be 4; got 5\."):
+        _check_with_cases(lambda x: x + 3, [Named(2.0)])
+
+
+def _check_with_cases(function, cases):
+    run_check(EXERCISE, function, cases=cases, reference=lambda x: 2 * x)
