@@ -81,7 +81,7 @@ def _tanh_twice(A_prev, W, b):
     (lambda A_prev, W, b: (A_prev @ W, np.tanh(A_prev @ W)), "The bias is missing"),
     (lambda A_prev, W, b: (A_prev @ W, np.tanh(A_prev @ W + b)), "the one you passed to tanh"),
     (lambda A_prev, W, b: (A_prev @ W + b, np.tanh(A_prev) @ W + b), "tanh is applied to A_prev"),
-    (lambda A_prev, W, b: (np.tanh(A_prev @ W + b), A_prev @ W + b), "returned in another order"),
+    (lambda A_prev, W, b: (np.tanh(A_prev @ W + b), A_prev @ W + b), "returned in the wrong order"),
     (_w_first, "W @ A_prev: W is (3, 4), A_prev is (5, 3); @ needs the 4 columns of W to match the 5 rows"),
     (_entrywise, "A_prev * W: A_prev is (5, 3), W is (3, 4); * works entry by entry"),
     (_w_transposed, "A_prev @ W.T: A_prev is (5, 3), W.T is (4, 3)"),
@@ -407,7 +407,7 @@ def test_backward_pass_with_the_softmax_derivative_applied_twice_is_named():
 
 
 def test_backward_pass_gradients_returned_in_the_order_computed_are_named():
-    fails_with(check_backward_pass, _in_the_order_computed, "returned in another order")
+    fails_with(check_backward_pass, _in_the_order_computed, "returned in the wrong order")
 
 
 @pytest.mark.parametrize("answer, hint", [

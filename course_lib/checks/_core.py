@@ -456,7 +456,7 @@ def _order_hint(tried, reference) -> str | None:
                 return None
             unused.remove(match)
         reordered = True
-    return ("Your values are right but returned in another order: return them in the order the exercise "
+    return ("Your values are right but returned in the wrong order: return them in the order the exercise "
             "names them.") if reordered else None
 
 
