@@ -239,8 +239,8 @@ def test_a_matrix_product_of_equal_shapes_suggests_the_entry_by_entry_product():
     with pytest.raises(AssertionError) as caught:
         run_check(Exercise("9.7", "delta", "delta"), delta,
                   cases=[Case(np.ones((5, 3)), np.ones((4, 3)), np.ones((5, 4)))], reference=lambda D, W, G: G)
-    assert ("(D @ W.T) @ (1 - np.tanh(G) ** 2): (D @ W.T) is (5, 4), (1 - np.tanh(G) ** 2) is (5, 4); @ needs "
-            "the 4 columns") in str(caught.value)
+    assert ("(D @ W.T) @ (1 - np.tanh(G) ** 2): the left is (5, 4), the right (5, 4); @ needs the 4 columns of "
+            "the left to match the 5 rows of the right.") in str(caught.value)
     assert "(Equal shapes would fit an entry-by-entry product, *.)" in str(caught.value)
 
 
@@ -304,3 +304,16 @@ def test_an_update_that_went_the_wrong_way_is_named():
 def test_a_result_one_entry_too_long_is_said_so():
     with pytest.raises(AssertionError, match=r"should have shape \(3,\); yours has \(4,\): one entry too many\."):
         run_check(EXERCISE, lambda n: np.arange(n + 1.0), cases=[Case(3)], reference=lambda n: np.arange(float(n)))
+
+
+def test_a_case_that_describes_itself_the_older_way_still_works():
+    class Named(Case):
+        def describe(self, function_name):
+            return f"{function_name}(a named case)"
+
+    with pytest.raises(AssertionError, match=r"^double\(a named case\) should be 4; got 5\."):
+        _check_with_cases(lambda x: x + 3, [Named(2.0)])
+
+
+def _check_with_cases(function, cases):
+    run_check(EXERCISE, function, cases=cases, reference=lambda x: 2 * x)

@@ -142,6 +142,17 @@ def _reshaped(n_samples, batch_size, random_state):
     return np.random.default_rng(random_state).permutation(n_samples).reshape(-1, batch_size)
 
 
+def _yielded(n_samples, batch_size, random_state):
+    order = np.random.default_rng(random_state).permutation(n_samples)
+    for i in range(0, n_samples, batch_size):
+        yield order[i:i + batch_size]
+
+
+def _one_batch_too_many(n_samples, batch_size, random_state):
+    order = np.random.default_rng(random_state).permutation(n_samples)
+    return [order[i * batch_size:(i + 1) * batch_size] for i in range(n_samples // batch_size + 1)]
+
+
 def _unseeded(n_samples, batch_size, random_state):
     order = np.random.default_rng().permutation(n_samples)
     return [order[i:i + batch_size] for i in range(0, n_samples, batch_size)]
@@ -169,9 +180,11 @@ def _unseeded(n_samples, batch_size, random_state):
     (_new_rng_per_batch, "Some index appears twice"),
     (_reshaped, "cannot all be rows of one array"),
     (_unseeded, "not in the order the seeded generator gives"),
+    (_yielded, "It returned a generator"),
+    (_one_batch_too_many, "Your last batch is empty"),
 ], ids=["not-shuffled", "last-dropped", "range-stops-early", "with-replacement", "choice", "other-seed",
         "global-seed", "shuffle-returns-none", "slice-end", "array-split-count", "from-one", "new-rng-per-batch",
-        "reshaped", "unseeded"])
+        "reshaped", "unseeded", "generator", "empty-last-batch"])
 def test_minibatches_mistakes_get_their_hint(answer, hint):
     fails_with(check_minibatches, answer, hint)
 
@@ -297,6 +310,18 @@ def _columns_normalised(y_true, y_pred, n_classes):
         return m / m.sum(axis=0)
 
 
+def _last_sample_skipped(y_true, y_pred, n_classes):
+    m = np.zeros((n_classes, n_classes))
+    for i in range(len(y_true) - 1):
+        m[y_true[i], y_pred[i]] += 1
+    return m
+
+
+def _crosstab(y_true, y_pred, n_classes):
+    pandas = pytest.importorskip("pandas")
+    return pandas.crosstab(y_true, y_pred)
+
+
 COUNTS = np.zeros((10, 10), dtype=int)
 
 
@@ -324,9 +349,11 @@ def _kept_between_calls(y_true, y_pred, n_classes):
      + np.eye(n_classes, dtype=int), "For that row's class"),
     (_columns_normalised, "each column divided by its total"),
     (_kept_between_calls, "Called again with the same input"),
+    (_last_sample_skipped, "The last sample is not counted"),
+    (_crosstab, "return a numpy array"),
 ], ids=["transposed", "swapped-arguments", "fancy-index-set", "fancy-index-add", "normalised", "over-n",
         "size-from-labels", "size-from-true-labels", "labels-from-one", "diagonal-only", "twice", "plus-identity",
-        "columns-normalised", "kept-between-calls"])
+        "columns-normalised", "kept-between-calls", "last-sample-skipped", "pandas-crosstab"])
 def test_confusion_matrix_mistakes_get_their_hint(answer, hint):
     fails_with(check_confusion_matrix, answer, hint)
 

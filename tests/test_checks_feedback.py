@@ -139,7 +139,7 @@ def test_values_returned_in_the_wrong_order_are_named_not_taken_for_a_shift():
     with pytest.raises(CheckFailed) as caught:
         run_check(Exercise("9.3", "layer", "layer"), lambda A, W: layer(A, W)[::-1],
                   cases=[Case(np.eye(2), np.array([[0.5, -1.0], [2.0, 0.3]]))], reference=layer)
-    assert "returned in another order" in caught.value.hint
+    assert "returned in the wrong order" in caught.value.hint
 
 
 def test_right_values_of_the_wrong_type_get_no_rounding_hint():

@@ -67,6 +67,11 @@ def _w_transposed(A_prev, W, b):
     return Z, np.tanh(Z)
 
 
+def _tanh_twice(A_prev, W, b):
+    Z = np.tanh(A_prev @ W + b)
+    return Z, np.tanh(Z)
+
+
 @pytest.mark.parametrize("answer, hint", [
     (lambda A_prev, W, b: np.tanh(A_prev @ W + b), "Return both"),
     (lambda A_prev, W, b: (A_prev @ W + b, A_prev @ W + b), "where does the activation come in"),
@@ -76,14 +81,19 @@ def _w_transposed(A_prev, W, b):
     (lambda A_prev, W, b: (A_prev @ W, np.tanh(A_prev @ W)), "The bias is missing"),
     (lambda A_prev, W, b: (A_prev @ W, np.tanh(A_prev @ W + b)), "the one you passed to tanh"),
     (lambda A_prev, W, b: (A_prev @ W + b, np.tanh(A_prev) @ W + b), "tanh is applied to A_prev"),
-    (lambda A_prev, W, b: (np.tanh(A_prev @ W + b), A_prev @ W + b), "returned in another order"),
+    (lambda A_prev, W, b: (np.tanh(A_prev @ W + b), A_prev @ W + b), "returned in the wrong order"),
     (_w_first, "W @ A_prev: W is (3, 4), A_prev is (5, 3); @ needs the 4 columns of W to match the 5 rows"),
     (_entrywise, "A_prev * W: A_prev is (5, 3), W is (3, 4); * works entry by entry"),
     (_w_transposed, "A_prev @ W.T: A_prev is (5, 3), W.T is (4, 3)"),
     (_bias_as_column, "b[:, None]"),
     (lambda A_prev, W, b: (A_prev @ W + b + 0.1, np.tanh(A_prev @ W + b + 0.1)), "Which of Z and A is wrong?"),
+    (_tanh_twice, "Your Z has already been through tanh"),
+    (lambda A_prev, W, b: (A_prev @ W * b, np.tanh(A_prev @ W * b)), "added to the product, or multiplied"),
+    (lambda A_prev, W, b: (np.maximum(0, A_prev @ W + b), np.tanh(np.maximum(0, A_prev @ W + b))),
+     "Your Z has no negative entries"),
 ], ids=["only-A", "no-activation", "bias-after", "sigmoid", "relu", "no-bias", "Z-without-bias", "tanh-of-input",
-        "order", "W-first", "entrywise", "W-transposed", "bias-column", "unknown-slip"])
+        "order", "W-first", "entrywise", "W-transposed", "bias-column", "unknown-slip", "tanh-twice", "bias-times",
+        "relu-on-Z"])
 def test_layer_forward_mistakes_get_their_hint(answer, hint):
     fails_with(check_layer_forward, answer, hint)
 
@@ -201,8 +211,11 @@ def test_output_gradients_correct_variants_pass(answer, capsys):
      "n times too small"),
     (lambda A1, Y_hat, Y: (np.mean(A1.T @ (Y_hat - Y), axis=0), (Y_hat - Y).mean(axis=0)),
      "Which axis does your sum or mean run over?"),
+    (lambda A1, Y_hat, Y: (A1.T @ (Y_hat - Y) / A1.shape[1], (Y_hat - Y).sum(axis=0) / A1.shape[1]),
+     "divides by the number of hidden units"),
+    (lambda A1, Y_hat, Y: (A1.T @ (Y_hat - Y) ** 2 / len(Y), ((Y_hat - Y) ** 2).mean(axis=0)), "delta is squared"),
 ], ids=["no-n", "sign", "db-axis", "db-scalar", "transposed", "no-transpose", "entrywise", "no-target",
-        "db-not-averaged", "divided-twice", "dW-averaged-over-axis"])
+        "db-not-averaged", "divided-twice", "dW-averaged-over-axis", "over-hidden-units", "squared-delta"])
 def test_output_gradients_mistakes_get_their_hint(answer, hint):
     fails_with(check_output_gradients, answer, hint)
 
@@ -248,9 +261,11 @@ def _entrywise_for_matmul(dZ2, W2, Z1):
     (lambda dZ2, W2, Z1: (dZ2 @ W2.T) * (1 - np.tanh(Z1)), "is a square missing"),
     (lambda dZ2, W2, Z1: (dZ2 @ W2.T) * (np.tanh(Z1) ** 2 - 1), "exact negatives"),
     (lambda dZ2, W2, Z1: (dZ2 @ W2.T) / len(dZ2) * (1 - np.tanh(Z1) ** 2), "n times too small"),
+    (lambda dZ2, W2, Z1: (dZ2 @ W2.T) * (1 - np.tanh(Z1)) ** 2, "is the square on tanh(Z1) alone"),
+    (lambda dZ2, W2, Z1: (dZ2 @ W2.T) * (1 + np.tanh(Z1) ** 2), "has a plus where"),
 ], ids=["formula-on-Z", "derivative-at-A", "no-derivative", "tanh-not-derivative", "no-transpose",
         "matmul-for-entrywise", "entrywise-for-matmul", "sigmoid-derivative", "relu-derivative", "square-missing",
-        "sign", "divided-by-n"])
+        "sign", "divided-by-n", "square-misplaced", "plus-in-derivative"])
 def test_hidden_delta_mistakes_get_their_hint(answer, hint):
     fails_with(check_hidden_delta, answer, hint)
 
@@ -378,13 +393,26 @@ def _in_the_order_computed(X, Y, W1, b1, W2, b2, alpha):
     return dW2, db2, dW1, db1
 
 
+def _softmax_derivative_too(X, Y, W1, b1, W2, b2, alpha):
+    n = len(Y)
+    A1 = np.tanh(X @ W1 + b1)
+    P = _softmax(A1 @ W2 + b2)
+    dZ2 = (P - Y) * P * (1 - P)
+    dZ1 = (dZ2 @ W2.T) * (1 - A1 ** 2)
+    return X.T @ dZ1 / n + alpha * W1, dZ1.mean(axis=0), A1.T @ dZ2 / n + alpha * W2, dZ2.mean(axis=0)
+
+
+def test_backward_pass_with_the_softmax_derivative_applied_twice_is_named():
+    fails_with(check_backward_pass, _softmax_derivative_too, "already inside Ŷ − Y")
+
+
 def test_backward_pass_gradients_returned_in_the_order_computed_are_named():
-    fails_with(check_backward_pass, _in_the_order_computed, "returned in another order")
+    fails_with(check_backward_pass, _in_the_order_computed, "returned in the wrong order")
 
 
 @pytest.mark.parametrize("answer, hint", [
-    (_A1_in_dW1, "(A1.T @ dZ1 / n) + (alpha * W1): (A1.T @ dZ1 / n) is (4, 4), (alpha * W1) is (3, 4)"),
-    (_X_in_dW2, "(X.T @ dZ2 / n) + (alpha * W2): (X.T @ dZ2 / n) is (3, 3), (alpha * W2) is (4, 3)"),
+    (_A1_in_dW1, "(A1.T @ dZ1 / n) + (alpha * W1): the left is (4, 4), the right (3, 4)"),
+    (_X_in_dW2, "(X.T @ dZ2 / n) + (alpha * W2): the left is (3, 3), the right (4, 3)"),
     (_W2_not_transposed, "dZ2 @ W2: dZ2 is (5, 3), W2 is (4, 3)"),
     (_W1_in_the_hidden_delta, "dZ2 @ W1.T: dZ2 is (5, 3), W1.T is (4, 3)"),
 ], ids=["A1-in-dW1", "X-in-dW2", "no-transpose", "W1-for-W2"])

@@ -55,6 +55,7 @@ mistakes=..., crash_hints=..., general_hint=...)``:
 from __future__ import annotations
 
 import copy
+import inspect
 import re
 import warnings
 from dataclasses import dataclass
@@ -162,9 +163,10 @@ def run_check(
 
     The first case that fails is the one reported. Its hint comes from, in order: a
     known ``mistake`` that gives the student's results on *every* case tried (never
-    one that merely agrees on the failing case) — for several returned values, also one
-    that gives the first wrong value on every case —, values returned in another order, a
-    systematic slip found by the engine (:mod:`._diagnosis`), and ``general_hint``. A crash
+    one that merely agrees on the failing case), a result that changes when the call is
+    repeated, values returned in another order, for several returned values a mistake that
+    gives the first wrong value on every case, a systematic slip found by the engine
+    (:mod:`._diagnosis`), a shape hint from :attr:`Exercise.shapes`, and ``general_hint``. A crash
     gets a matching ``crash_hint``, else the engine's own (shapes included), else a pointer
     to the student's line.
     """
@@ -179,7 +181,7 @@ def run_check(
     tried: list[tuple[Case, Any]] = []  # every case that ran, with the student's result
     failure = None  # (case, expected, problem) of the first wrong result
     for case in cases:
-        call = case.describe(name, names)
+        call = _described(case, name, names)
         args, kwargs = copy.deepcopy(case.args), copy.deepcopy(case.kwargs)
         try:
             with warnings.catch_warnings(record=True) as caught:
@@ -244,10 +246,10 @@ def _wrong(exercise, title, function, failure, tried, reference, mistakes, gener
         case, got = next((c, g) for c, g in tried
                          if _parts(g, expected) and differs(g[focus], reference(*c.args, **c.kwargs)[focus]))
         expected = reference(*case.args, **case.kwargs)
+        hint = hint or _order_hint(tried, reference)
         if hint is None and all(_parts(g, expected) for _, g in tried):
             hint = next((m.hint for m in mistakes if isinstance(m, Mistake)
                          and _matches_part(m, focus, tried, reference, rtol, atol)), None)
-        hint = hint or _order_hint(tried, reference)
         if hint is None and all(_parts(g, expected) for _, g in tried):
             subject = f"Your {labels[focus]} is" if exercise.returns else f"Your {_NAMES[focus]} value is"
             hint = transformation_hint([(g[focus], reference(*c.args, **c.kwargs)[focus]) for c, g in tried],
@@ -271,6 +273,8 @@ def _wrong(exercise, title, function, failure, tried, reference, mistakes, gener
         hint = hint or ("Your result holds inf or nan where the expected one is finite: does a step overflow "
                         "(np.exp of a large number) or divide by zero?")
         problem = ""
+    if hint is None and problem and problem.startswith(("It returned a generator", "It returned a pandas")):
+        hint, problem = problem, ""
     hint = hint or general_hint
     shown_expected, shown_got = show(wanted), show(received)
     difference = None if overflowed else _where_they_differ(received, wanted, rtol, atol)
@@ -284,7 +288,7 @@ def _wrong(exercise, title, function, failure, tried, reference, mistakes, gener
         difference = None
     elif difference and not problem and shown_expected != shown_got and "…" not in shown_expected + shown_got:
         difference = None  # both arrays are shown whole: the difference is plain to see
-    call = case.describe(name, names)
+    call = _described(case, name, names)
     if parts and exercise.returns:  # say which of the values is shown
         shown_expected, shown_got = f"{label} {shown_expected}", f"{label} {shown_got}"
     rows = [("input", call)] + facts + [("expected", shown_expected), ("received", shown_got)]
@@ -294,6 +298,15 @@ def _wrong(exercise, title, function, failure, tried, reference, mistakes, gener
                                + [text for _, text in facts]
                                + ([f"They first differ at {difference}."] if difference else []) + [problem]))
     return CheckFailed(f"{title} is not right yet", rows, hint, plain=f"{sentence}\nHint: {hint}")
+
+
+def _described(case: Case, name: str, names: Sequence[str]) -> str:
+    """``case.describe``, also for a Case subclass that overrides it with the older ``describe(function_name)``."""
+    try:
+        parameters = inspect.signature(case.describe).parameters
+    except (TypeError, ValueError):
+        parameters = {}
+    return case.describe(name, names) if len(parameters) >= 2 else case.describe(name)
 
 
 def _remembered(reference):
@@ -404,7 +417,10 @@ def _snapshot(result):
 
 
 def _same_again(function, case, got, rtol, atol) -> bool:
-    """Whether a second call on ``case`` returns what the first returned (a crash on the second call counts as the same)."""
+    """Whether a second call on ``case`` returns what the first returned (a crash on the second call counts as
+    the same, and so does a result that cannot be compared even with itself, such as a generator)."""
+    if _compare(got, got, rtol, atol, accept_lists=True) is not None:
+        return True
     again = _again(function, case)
     return again is _FAILED or _compare(again, got, rtol, atol, accept_lists=True) is None
 
@@ -417,7 +433,7 @@ def _check_repeatable(title, function, cases, tried, rtol, atol, names) -> None:
     again = _again(function, case)
     if again is _FAILED or _compare(again, first, rtol, atol, accept_lists=True) is None:
         return
-    call = case.describe(title.split(" · ")[-1], names)
+    call = _described(case, title.split(" · ")[-1], names)
     problem = f"Called twice, it returned {show(first)}, then {show(again)}."
     hint = _UNSTEADY
     raise CheckFailed(f"{title} changes from one call to the next", [("input", call), ("", problem)], hint,
@@ -440,7 +456,7 @@ def _order_hint(tried, reference) -> str | None:
                 return None
             unused.remove(match)
         reordered = True
-    return ("Your values are right but returned in another order: return them in the order the exercise "
+    return ("Your values are right but returned in the wrong order: return them in the order the exercise "
             "names them.") if reordered else None
 
 
@@ -557,6 +573,11 @@ def _compare(got, expected, rtol: float, atol: float, returns: Sequence[str] = (
                 what = label or f"The {_NAMES[position]} of the {len(expected)} values returned"
                 return f"{what} is wrong. {problem}".strip()
         return None
+    if inspect.isgenerator(got):
+        return "It returned a generator (a function with `yield`): return the values themselves, in a list."
+    if type(got).__module__.split(".")[0] == "pandas" and type(expected).__module__.split(".")[0] != "pandas":
+        return (f"It returned {show(got)}: return a numpy array, as the exercise asks (a pandas table keeps "
+                "labels, and may drop empty rows or columns).")
     if isinstance(expected, list):  # a list of arrays, e.g. the batches of an epoch
         if not isinstance(got, (list, tuple)):
             return f"It should return a list of {len(expected)} items; it returned {show(got)}."

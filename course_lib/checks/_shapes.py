@@ -115,7 +115,11 @@ def explain_shape_error(error: BaseException, source: str, namespace: dict | Non
         if left_shape is None or right_shape is None or _fits(operator, left_shape, right_shape):
             continue
         a, b = _written(left_node), _written(right_node)
-        shown = f"{a} {operator} {b}: {a} is {left_shape}, {b} is {right_shape}"
+        if len(a) + len(b) > 24:  # long operands: name them once, then "the left" and "the right"
+            shown = f"{a} {operator} {b}: the left is {left_shape}, the right {right_shape}"
+            a, b = "the left", "the right"
+        else:
+            shown = f"{a} {operator} {b}: {a} is {left_shape}, {b} is {right_shape}"
         if operator == "@":
             inner = right_shape[0] if len(right_shape) == 1 else right_shape[-2]
             text = f"{shown}; @ needs the {left_shape[-1]} columns of {a} to match the {inner} rows of {b}."

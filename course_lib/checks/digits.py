@@ -126,6 +126,8 @@ def check_minibatches(minibatches) -> None:
                     lambda n, b, seed: np.array_split(np.random.default_rng(seed).permutation(n), max(n // b, 1))),
             Mistake("Only the first batch is full: where does each slice end?",
                     lambda n, b, seed: [np.random.default_rng(seed).permutation(n)[s:b] for s in range(0, n, b)]),
+            Mistake("Your last batch is empty: how many batches does an epoch have when batch_size divides "
+                    "n_samples?", lambda n, b, seed: _batches(n, b, seed) + [np.array([], dtype=int)] * (n % b == 0)),
             Mistake("Your indices run from 1 to n_samples: Python's indices count from 0.",
                     lambda n, b, seed: [batch + 1 for batch in _batches(n, b, seed)]),
             Symptom("Some index appears twice (and another never): drawing each index at random picks with "
@@ -221,6 +223,8 @@ def check_confusion_matrix(confusion_matrix) -> None:
                     "lack the largest class.", lambda t, p, k: _confusion(t, p, int(max(np.max(t), np.max(p))) + 1)),
             Mistake("Your counts sit one row and one column away: classes count from 0, like the rows.",
                     lambda t, p, k: np.roll(_confusion(t, p, k), (-1, -1), axis=(0, 1))),
+            Mistake("The last sample is not counted: does your loop reach every sample?",
+                    lambda t, p, k: _confusion(np.asarray(t)[:-1], np.asarray(p)[:-1], k)),
             Mistake("Your matrix counts only the right predictions (the diagonal): every pair (true, predicted) "
                     "counts, right or wrong.", lambda t, p, k: np.diag(np.diag(_confusion(t, p, k)))),
         ],

@@ -85,6 +85,13 @@ def check_layer_forward(layer_forward) -> None:
                     "goes through tanh?", lambda A, W, b: (activations.tanh(A) @ W + b, activations.tanh(A) @ W + b)),
             Mistake("tanh is applied to A_prev before the product: which array goes through tanh?",
                     lambda A, W, b: (A @ W + b, activations.tanh(A) @ W + b)),
+            Mistake("Your Z has already been through tanh: Z is the net input, before the activation.",
+                    lambda A, W, b: (activations.tanh(A @ W + b), activations.tanh(activations.tanh(A @ W + b)))),
+            Mistake("Your Z multiplies by the bias: is the bias added to the product, or multiplied?",
+                    lambda A, W, b: ((A @ W) * b, activations.tanh((A @ W) * b))),
+            Mistake("Your Z has no negative entries: Z is the net input itself, with nothing applied to it "
+                    "before tanh.", lambda A, W, b: (activations.relu(A @ W + b),
+                                                     activations.tanh(activations.relu(A @ W + b)))),
         ],
         general_hint="Which of Z and A is wrong? Compare its first entry with what you get by hand for the "
                      "first sample.",
@@ -141,6 +148,9 @@ def check_softmax_cross_entropy(softmax_cross_entropy) -> None:
                     lambda Z, Y: float(-(Y * _log_softmax(Z, axis=0)).sum(axis=1).mean())),
             Mistake("That is −log of the raw score: the log belongs to a probability. Where is the softmax?",
                     lambda Z, Y: float(-(Y * Z).sum(axis=1).mean())),
+            Mistake("That is −log of the largest probability in each row: the loss takes the right class's "
+                    "probability, where Y is 1.",
+                    lambda Z, Y: float(-_log_softmax(Z).max(axis=1).mean())),
             Mistake("Cross-entropy takes −log of the probability; yours averages the probability itself.",
                     lambda Z, Y: float(-(Y * np.exp(_log_softmax(Z))).sum(axis=1).mean())),
             Mistake("np.log is the natural logarithm the loss uses; yours has another base.",
@@ -200,6 +210,11 @@ def check_output_gradients(output_gradients) -> None:
                     "Where is Y?", lambda A1, P, Y: (A1.T @ P / len(Y), P.sum(axis=0) / len(Y))),
             Mistake("dW2 is right but db2 is n times too large: is db2 averaged over the samples too?",
                     lambda A1, P, Y: (A1.T @ (P - Y) / len(Y), (P - Y).sum(axis=0))),
+            Mistake("Yours divides by the number of hidden units: the mean is over the samples, the rows of A1.",
+                    lambda A1, P, Y: (A1.T @ (P - Y) / A1.shape[1], (P - Y).sum(axis=0) / A1.shape[1])),
+            Mistake("Your delta is squared: for softmax with cross-entropy the output delta is the plain "
+                    "difference between prediction and target.",
+                    lambda A1, P, Y: (A1.T @ (P - Y) ** 2 / len(Y), ((P - Y) ** 2).mean(axis=0))),
         ],
         general_hint="Which of dW2 and db2 is wrong? Write the shape of every array under your line: "
                      "(n, n_hidden), (n, n_out) …",
@@ -247,6 +262,10 @@ def check_hidden_delta(hidden_delta) -> None:
             Mistake(_SIGMOID_DERIVATIVE, lambda d, W, Z: back(d, W) * activations.sigmoid_grad(Z)),
             Mistake(_RELU_DERIVATIVE, lambda d, W, Z: back(d, W) * (Z > 0)),
             Mistake(_SQUARE_MISSING, lambda d, W, Z: back(d, W) * (1 - activations.tanh(Z))),
+            Mistake("Your derivative has a plus where the derivative of tanh has a minus: check the sign inside it.",
+                    lambda d, W, Z: back(d, W) * (1 + activations.tanh(Z) ** 2)),
+            Mistake("Your derivative squares 1 − tanh(Z1): is the square on tanh(Z1) alone, or on the difference?",
+                    lambda d, W, Z: back(d, W) * (1 - activations.tanh(Z)) ** 2),
         ],
         general_hint="Two factors meet entry by entry here: the error sent back through W2, and the derivative "
                      "at Z1. Which of the two differs from yours?",
@@ -263,13 +282,14 @@ def _backward_pass(X, Y, W1, b1, W2, b2, alpha):
 
 
 def _with(alpha_on_biases=False, penalty=1.0, penalty_mean=False, mean=True, derivative="tanh'(Z)",
-          sign=1.0, input_of_dW1="X", input_of_dW2="A1"):
+          sign=1.0, input_of_dW1="X", input_of_dW2="A1", softmax_derivative=False):
     """The backward pass with one slip, for the mistakes."""
     def backward_pass(X, Y, W1, b1, W2, b2, a):
         n = len(Y) if mean else 1
         Z1 = X @ W1 + b1
         A1 = np.tanh(Z1)
-        dZ2 = sign * (_softmax(A1 @ W2 + b2) - Y)
+        P = _softmax(A1 @ W2 + b2)
+        dZ2 = sign * (P - Y) * (P * (1 - P) if softmax_derivative else 1.0)
         before_W2 = {"A1": A1, "X": X, "Z1": Z1}[input_of_dW2]
         dW2, db2 = before_W2.T @ dZ2 / n, dZ2.sum(axis=0) / n
         factor = {"tanh'(Z)": 1 - A1 ** 2, "1 - Z**2": 1 - Z1 ** 2, "tanh'(A)": 1 - np.tanh(A1) ** 2,
@@ -317,6 +337,8 @@ def check_backward_pass(backward_pass) -> None:
             Mistake(_DERIVATIVE_AT_A, _with(derivative="tanh'(A)")),
             Mistake(_NO_DERIVATIVE, _with(derivative="none")),
             Mistake(_TANH_NOT_DERIVATIVE, _with(derivative="tanh(Z)")),
+            Mistake("Your output delta is multiplied by Ŷ(1 − Ŷ): with softmax and cross-entropy together, the "
+                    "softmax's derivative is already inside Ŷ − Y.", _with(softmax_derivative=True)),
             Mistake("dW1 pairs δ1 with the input of the first layer: is that A1, or X?", _with(input_of_dW1="A1")),
             Mistake("dW2 pairs δ2 with the input of the output layer: is that X, or A1?", _with(input_of_dW2="X")),
             Mistake("dW2 pairs δ2 with the input of the output layer, the activation A1, not the net input Z1.",
