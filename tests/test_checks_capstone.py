@@ -141,6 +141,18 @@ def _in_place(X, Y, params, lr, batches):
     return params
 
 
+def _first_layer_only(X, Y, params, lr, batches):
+    for rows in batches:
+        params = gradient_step(params, backward_pass(X[rows], Y[rows], *params, 0.0), lr)
+    return params[:2]
+
+
+def _weights_only(X, Y, params, lr, batches):
+    for rows in batches:
+        params = gradient_step(params, backward_pass(X[rows], Y[rows], *params, 0.0), lr)
+    return params[0], params[2]
+
+
 MISTAKES = [
     (_fresh_start, "Only the last batch's step survives"),
     (_not_kept, "come back as they went in"),
@@ -156,6 +168,8 @@ MISTAKES = [
     (_Y_not_indexed, "Y as well as of X"),
     (_list_not_unpacked, "a star unpacks a list"),
     (_in_place, "instead of modifying the input"),
+    (_first_layer_only, "all four arrays W1, b1, W2, b2"),
+    (_weights_only, "all four arrays W1, b1, W2, b2"),
 ]
 
 
