@@ -299,3 +299,8 @@ def test_what_the_student_sees_fits_in_ten_lines(check, answer):
     with pytest.raises(CheckFailed) as caught:
         check(answer)
     assert len(caught.value.lines()) <= 10, "\n".join(caught.value.lines())
+
+
+def test_train_says_which_of_its_two_results_is_wrong():
+    assert "loss(params) is right; losses is not" in message(check_train, _variant(last=True))
+    assert "losses and loss(params) are wrong — losses comes first" in message(check_train, _variant(keep=True))

@@ -207,3 +207,9 @@ def test_a_loop_that_calls_a_lesson_06_stub_is_told_which_exercise_to_finish(cap
 
     check_minibatch_epoch(answer)
     assert "still the empty stub of Exercise 6.5" in capsys.readouterr().out
+
+
+def test_a_wrong_epoch_shows_the_first_wrong_parameter_by_name_not_all_four_arrays():
+    text = message(check_minibatch_epoch, _whole_data)
+    assert "W1, b1, W2 and b2 are wrong — W1 comes first" in text
+    assert "should be W1 array(" in text and "; got W1 array(" in text and "b2 array" not in text

@@ -254,3 +254,10 @@ def test_an_untouched_stub_is_reported_as_not_attempted(check, number, capsys):
         raise NotImplementedError(f"Exercise {number}: replace this line with your code")
     check(stub)
     assert capsys.readouterr().out.startswith(f"◻ Exercise {number} not attempted yet")
+
+
+def test_momentum_step_names_the_wrong_value_and_looks_at_v_first():
+    assert "w is right; v is not" in message(check_momentum_step, lambda w, v, g, eta, mu: (w + mu * v - eta * g,
+                                                                                           mu * v - eta * g + 0.01))
+    assert "v and w are wrong — v comes first" in message(check_momentum_step,
+                                                          lambda w, v, g, eta, mu: (w + v, v))
