@@ -58,7 +58,7 @@ def _in_place(params, grads, learning_rate):
     (lambda P, G, lr: [p - lr * g for p, g in zip(P, G[::-1])], "Pair each parameter with the gradient"),
     (_in_place, "instead of modifying the input"),
     (lambda P, G, lr: map(lambda p, g: p - lr * g, P, G), "It should return a list of 4 items"),
-    (lambda P, G, lr: [P[0] - lr * G[0], P[2] - lr * G[2]], "Each of the four arrays, weights and biases"),
+    (lambda P, G, lr: [P[0] - lr * G[0], P[2] - lr * G[2]], "return all four arrays, the biases too"),
     (lambda P, G, lr: None, "is a `return` statement missing?"),
 ], ids=["plus", "no-rate", "divided", "fixed-rate", "steps", "gradients", "unchanged", "weights-only", "reordered",
         "misaligned", "in-place", "map", "weights-only-two", "no-return"])
@@ -169,7 +169,7 @@ def _variant(*, keep=False, after=False, shift=0, half=0.5, step_alpha=True, rat
     (_variant(per_sample=True), "a step per sample"),
     (_variant(start=True), "the parameters you started from"),
     (_variant(last=True), "holds only the last"),
-    (_variant(ascent=True), "Each epoch: append the loss of the current params"),
+    (_variant(ascent=True), "Is your first loss that of the params you were given"),
     (lambda X, Y, params, learning_rate, n_epochs, alpha=0.0: _backward_pass(X, Y, params, learning_rate),
      "unpack the list with *params"),
 ], ids=["params-not-updated", "loss-after-step", "one-short", "one-more", "no-penalty", "no-half", "alpha-not-passed",
@@ -299,3 +299,8 @@ def test_what_the_student_sees_fits_in_ten_lines(check, answer):
     with pytest.raises(CheckFailed) as caught:
         check(answer)
     assert len(caught.value.lines()) <= 10, "\n".join(caught.value.lines())
+
+
+def test_train_says_which_of_its_two_results_is_wrong():
+    assert "loss(params) is right; losses is not" in message(check_train, _variant(last=True))
+    assert "losses and loss(params) are wrong — losses comes first" in message(check_train, _variant(keep=True))

@@ -141,6 +141,18 @@ def _in_place(X, Y, params, lr, batches):
     return params
 
 
+def _first_layer_only(X, Y, params, lr, batches):
+    for rows in batches:
+        params = gradient_step(params, backward_pass(X[rows], Y[rows], *params, 0.0), lr)
+    return params[:2]
+
+
+def _weights_only(X, Y, params, lr, batches):
+    for rows in batches:
+        params = gradient_step(params, backward_pass(X[rows], Y[rows], *params, 0.0), lr)
+    return params[0], params[2]
+
+
 MISTAKES = [
     (_fresh_start, "Only the last batch's step survives"),
     (_not_kept, "come back as they went in"),
@@ -156,6 +168,8 @@ MISTAKES = [
     (_Y_not_indexed, "Y as well as of X"),
     (_list_not_unpacked, "a star unpacks a list"),
     (_in_place, "instead of modifying the input"),
+    (_first_layer_only, "all four arrays W1, b1, W2, b2"),
+    (_weights_only, "all four arrays W1, b1, W2, b2"),
 ]
 
 
@@ -193,3 +207,9 @@ def test_a_loop_that_calls_a_lesson_06_stub_is_told_which_exercise_to_finish(cap
 
     check_minibatch_epoch(answer)
     assert "still the empty stub of Exercise 6.5" in capsys.readouterr().out
+
+
+def test_a_wrong_epoch_shows_the_first_wrong_parameter_by_name_not_all_four_arrays():
+    text = message(check_minibatch_epoch, _whole_data)
+    assert "W1, b1, W2 and b2 are wrong — W1 comes first" in text
+    assert "should be W1 array(" in text and "; got W1 array(" in text and "b2 array" not in text

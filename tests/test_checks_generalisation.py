@@ -98,7 +98,7 @@ EARLY_STOPPING_MISTAKES = [
     (_variant(reset=False), "must come in a row"),
     (lambda losses, p: (_stop_counter(losses, p)[1],) * 2, "not the epoch where the run stops"),
     (lambda losses, p: (min(losses[:_stop_counter(losses, p)[1]]), _stop_counter(losses, p)[1]), "an epoch number"),
-    (lambda losses, p: _stop_counter(losses, p)[::-1], "wrong order"),
+    (lambda losses, p: _stop_counter(losses, p)[::-1], "another order"),
     (lambda losses, p: _stop_counter(losses, p)[0], "2 values together"),
 ]
 
@@ -176,6 +176,15 @@ def test_l2_penalty_mistakes_get_their_hint_in_ten_lines(answer, hint):
     assert _lines(check_l2_penalty, answer) <= 10
 
 
+@pytest.mark.parametrize("container", [list, tuple])
+def test_an_unforeseen_slip_in_gradients_of_different_shapes_is_a_failed_check_not_a_crash(container):
+    """The gradients are matrices of different shapes: the part-by-part feedback must not try to stack them."""
+    text = message(check_l2_penalty, lambda w, b, a: (a / 2 * sum(np.sum(W ** 2) for W in w),
+                                                      container(a * W + 0.1 for W in w)))
+    assert "penalty is right; gradients is not" in text and "\nHint: Which is wrong, the penalty or the gradients?" in text
+    assert f"the {container.__name__} " in text  # shown as the student returned it
+
+
 def test_the_l2_helper_of_these_tests_is_itself_right(capsys):
     passes(check_l2_penalty, _l2_only(lambda w: w), capsys, "7.2")
 
@@ -217,7 +226,7 @@ MOMENTUM_MISTAKES = [
     (lambda w, v, g, eta, mu: (w - eta * g, -eta * g), "plain gradient descent"),
     (lambda w, v, g, eta, mu: (w + mu * v - (1 - mu) * eta * g, mu * v - (1 - mu) * eta * g), "(1 − momentum)"),
     (lambda w, v, g, eta, mu: (w + mu * (v - eta * g), mu * (v - eta * g)), "only the old velocity"),
-    (lambda w, v, g, eta, mu: (mu * v - eta * g, w + mu * v - eta * g), "wrong order"),
+    (lambda w, v, g, eta, mu: (mu * v - eta * g, w + mu * v - eta * g), "another order"),
     (_in_place, "instead of modifying the input"),
     (lambda w, v, g, eta, mu: w + mu * v - eta * g, "2 values together"),
 ]
@@ -245,3 +254,10 @@ def test_an_untouched_stub_is_reported_as_not_attempted(check, number, capsys):
         raise NotImplementedError(f"Exercise {number}: replace this line with your code")
     check(stub)
     assert capsys.readouterr().out.startswith(f"◻ Exercise {number} not attempted yet")
+
+
+def test_momentum_step_names_the_wrong_value_and_looks_at_v_first():
+    assert "w is right; v is not" in message(check_momentum_step, lambda w, v, g, eta, mu: (w + mu * v - eta * g,
+                                                                                           mu * v - eta * g + 0.01))
+    assert "v and w are wrong — v comes first" in message(check_momentum_step,
+                                                          lambda w, v, g, eta, mu: (w + v, v))

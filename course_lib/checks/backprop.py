@@ -6,6 +6,9 @@ checks the two functions that turn them into a network that learns:
 ``train(X, Y, params, learning_rate, n_epochs, alpha)`` (Exercise 6.7). Parameters travel as
 one list ``[W1, b1, W2, b2]`` and gradients as ``[dW1, db1, dW2, db2]``, the order in which
 ``backward_pass`` returns them. Every expected value comes from :mod:`course_lib.mlp`.
+
+``DROPPED_TERMS`` holds, for every checker, the solution with one of its terms left out:
+the contract test proves that each of them fails its check.
 """
 
 from __future__ import annotations
@@ -36,7 +39,7 @@ class _Named(Case):
         super().__init__(*args)
         self.text = text
 
-    def describe(self, function_name: str) -> str:
+    def describe(self, function_name: str, names=()) -> str:
         return f"{function_name}({self.text})"
 
 
@@ -51,6 +54,9 @@ X_B = np.array([[0.2, -0.5], [1.1, 0.4], [-0.9, 0.3], [0.0, -1.3]])
 Y_B = np.eye(2)[[1, 0, 0, 1]]
 
 
+_SHAPES_PARAMS = ("params is [W1 (n_in, n_hidden), b1 (n_hidden,), W2 (n_hidden, n_out), b2 (n_out,)]; grads "
+                  "holds an array of the same shape at the same position.")
+
 # ---------------------------------------------------------------- Exercise 6.6
 
 
@@ -62,7 +68,8 @@ def check_gradient_step(gradient_step) -> None:
     """Exercise 6.6: ``gradient_step(params, grads, learning_rate)`` returns the list of new parameters."""
     run_check(
         Exercise("6.6", "gradient_step",
-                 "gradient_step moves every weight and bias a step of learning_rate against its gradient"),
+                 "gradient_step moves every weight and bias a step of learning_rate against its gradient",
+                 shapes=_SHAPES_PARAMS),
         gradient_step,
         cases=[_Named("params and grads of a 1-1-2 network, 0.5", P_A, G_A, 0.5),
                _Named("params and grads of a 2-1-2 network, 0.1", P_B, G_B, 0.1),
@@ -85,6 +92,8 @@ def check_gradient_step(gradient_step) -> None:
                     lambda P, G, lr: [p.copy() for p in P]),
             Mistake("Only the weights moved: the biases have gradients too, at positions 1 and 3 of the list.",
                     lambda P, G, lr: [p - lr * g if i % 2 == 0 else p.copy() for i, (p, g) in enumerate(zip(P, G))]),
+            Mistake("Your list holds only the weights: return all four arrays, the biases too, in the order of "
+                    "params.", lambda P, G, lr: [P[0] - lr * G[0], P[2] - lr * G[2]]),
             Mistake("Pair each parameter with the gradient at the same position of grads: yours met another "
                     "parameter's gradient.", lambda P, G, lr: [p - lr * g for p, g in zip(P, G[::-1])]),
             Mistake("The order changed: return the parameters in the order of params, W1, b1, W2, b2, so that "
@@ -94,8 +103,8 @@ def check_gradient_step(gradient_step) -> None:
         crash_hints=[CrashHint(ValueError, "Two arrays of different shapes met: pair each parameter with the gradient "
                                            "at the same position of grads (zip walks both lists together).",
                                text="broadcast")],
-        general_hint="Each of the four arrays, weights and biases, takes its own step; return them as a list, "
-                     "in the order of params.",
+        general_hint="Which of the four arrays is wrong? Take its first entry by hand: where should it land after "
+                     "a step of learning_rate against its gradient, and where did yours land?",
     )
 
 
@@ -168,14 +177,15 @@ def _summarised(train):
 _train = _summarised(_loop())
 
 
-_SHOWN = "); shown: (the loss of the params returned, losses"
+_SHOWN = "); shown as (loss(params), losses"
 
 
 def check_train(train) -> None:
     """Exercise 6.7: ``train(X, Y, params, learning_rate, n_epochs, alpha)`` returns ``(params, losses)``."""
     run_check(
         Exercise("6.7", "train",
-                 "train runs full-batch gradient descent with your own functions, recording the loss before each step"),
+                 "train runs full-batch gradient descent with your own functions, recording the loss before each step",
+                 returns=("loss(params)", "losses"), computed=("losses", "loss(params)"), shapes=_SHAPES_PARAMS),
         _summarised(train) if callable(train) else train,
         cases=[
             _Named(f"X (5, 2), Y (5, 4), params of a 2-3-4 network, 0.5, 3, 0.0{_SHOWN}", X_A, Y_A, P_C, 0.5, 3, 0.0),
@@ -191,9 +201,9 @@ def check_train(train) -> None:
             Mistake("One epoch short: the loop should run n_epochs times (range(n_epochs) counts from 0).",
                     _summarised(_loop(epochs=-1))),
             Mistake("One epoch too many: the loop should run exactly n_epochs times.", _summarised(_loop(epochs=1))),
-            Mistake("The loss leaves out the penalty: with alpha > 0 it is the cross-entropy plus α/2 times the "
-                    "sum of the squared weights.", _summarised(_loop(penalty=0.0))),
-            Mistake("The penalty is α/2 times the sum of the squared weights: yours has no ½.", _summarised(_loop(penalty=1.0))),
+            Mistake("The loss leaves out the penalty: right for alpha = 0, wrong for alpha > 0. What does the L2 "
+                    "penalty add to the cross-entropy?", _summarised(_loop(penalty=0.0))),
+            Mistake("Your penalty is twice the lesson's: yours has no ½.", _summarised(_loop(penalty=1.0))),
             Mistake("Your steps ignore alpha: pass it on to backward_pass.", _summarised(_loop(step_alpha=False))),
             Mistake("Your steps always use the learning rate 0.1: use the learning_rate train is given.",
                     _summarised(_loop(fixed_rate=0.1))),
@@ -205,6 +215,23 @@ def check_train(train) -> None:
         ],
         crash_hints=[CrashHint(TypeError, "backward_pass takes X, Y, W1, b1, W2, b2, alpha: unpack the list with "
                                           "*params, or name its four arrays.", text="backward_pass")],
-        general_hint="Each epoch: append the loss of the current params (with the penalty), then one step with "
-                     "backward_pass and gradient_step. Return the last params and the losses.",
+        general_hint="Is your first loss that of the params you were given, penalty included? And does each epoch "
+                     "start from the params the step before it returned?",
     )
+
+
+# ---------------------------------------------------------------- every term matters
+
+DROPPED_TERMS = {
+    "check_gradient_step": {
+        "the learning rate": lambda params, grads, learning_rate: [p - g for p, g in zip(params, grads)],
+        "the gradient": lambda params, grads, learning_rate: [p - learning_rate for p in params],
+        "the parameters": lambda params, grads, learning_rate: [-learning_rate * g for g in grads],
+    },
+    "check_train": {
+        "the penalty in the loss": _loop(penalty=0.0),
+        "alpha in the gradients": _loop(step_alpha=False),
+        "the new params": _loop(keep=True),
+        "the learning rate": _loop(fixed_rate=1.0),
+    },
+}

@@ -6,6 +6,9 @@ descent from lesson 06's ``backward_pass`` and ``gradient_step``. The reference 
 slip, written with the course's lesson-06 functions. The student's function calls whichever
 ``backward_pass`` and ``gradient_step`` their notebook holds (their own, loaded from lesson 06,
 or the course's): the two agree to rounding, far inside the check's tolerance.
+
+``DROPPED_TERMS`` holds the solution with one of its terms left out: the contract test proves that
+each of them fails the check.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ import numpy as np
 from course_lib.capstone import backward_pass, gradient_step
 from course_lib.capstone import minibatch_epoch as _course_epoch
 
-from ._core import Case, CrashHint, Exercise, Mistake, run_check
+from ._core import Case, CrashHint, Exercise, Mistake, Symptom, run_check
 
 _RNG = np.random.default_rng(80)
 
@@ -32,7 +35,7 @@ def _network(n_in, n_hidden, n_out, n_samples):
 class _Batches(Case):
     """A case described by its shapes and batches, not its numbers: the call stays one short line."""
 
-    def describe(self, function_name: str) -> str:
+    def describe(self, function_name: str, names=()) -> str:
         X, Y, params, learning_rate, batches = self.args
         shapes = ", ".join(f"{name} {'×'.join(map(str, p.shape))}" for name, p in zip(("W1", "b1", "W2", "b2"), params))
         rows = ", ".join(str(r.tolist()) for r in batches)
@@ -73,7 +76,7 @@ def _averaged_once(X, Y, params, learning_rate, batches):
 
 _MISTAKES = [
     Mistake("Your parameters come back as they went in: gradient_step returns a new list and leaves its input "
-            "alone, so keep what it returns, params = gradient_step(...), before the next batch.",
+            "alone. Where do you keep what it returns, for the next batch?",
             lambda X, Y, params, lr, batches: params),
     Mistake("Only the last batch's step survives: every step starts again from the parameters that came in. Each "
             "step must start from the parameters the step before it returned.",
@@ -82,9 +85,9 @@ _MISTAKES = [
             "batch has had its step.", lambda *args: _steps(*args, stop_after=1)),
     Mistake("Every batch must take its step, the last, smaller one too: loop over all of batches.",
             lambda *args: _steps(*args, stop_after=-1)),
-    Mistake("Each step should see only its own batch: X[rows] and Y[rows], not all of X and Y.",
+    Mistake("Each step should see only its own batch, the rows of X and Y at its indices, not all of X and Y.",
             lambda *args: _steps(*args, rows_of=lambda X, Y, rows: (X, Y))),
-    Mistake("Downhill is minus the gradient: the step is θ − learning_rate × g. Did you add it, or flip the "
+    Mistake("Downhill is minus the gradient: your parameters moved with it. Did you add it, or flip the "
             "gradients' sign?", lambda *args: _steps(*args, sign=-1.0)),
     Mistake("One step per batch, not one per epoch: averaging the batches' gradients and stepping once is full-batch "
             "gradient descent again. Update the parameters inside the loop.", _averaged_once),
@@ -96,29 +99,55 @@ _MISTAKES = [
     Mistake("backward_pass already averages over the batch (it divides by its number of rows): use the learning "
             "rate and the gradients as they are, without dividing by the batch size again.",
             lambda *args: _steps(*args, rate=lambda lr, rows, batches: lr / len(rows))),
+    Symptom("The epoch returns the parameters, all four arrays W1, b1, W2, b2 in that order, after their last "
+            "step: what does yours return?",
+            lambda got, *args: not (isinstance(got, (list, tuple)) and len(got) == 4)),
     Mistake("Each batch takes a full step of learning_rate: do not share it out among the batches (that divides "
             "the epoch's progress by their number).",
             lambda *args: _steps(*args, rate=lambda lr, rows, batches: lr / len(batches))),
 ]
 
 
+def _as_four(X, Y, params, learning_rate, batches):
+    """The course's epoch, its four parameters returned as four values, for the engine to judge one by one."""
+    return tuple(_course_epoch(X, Y, params, learning_rate, batches))
+
+
+_ROWS_OF_Y = ("Take the batch's rows of Y as well as of X: backward_pass compares each sample's scores with its "
+              "own target row.")
+
+
 def check_minibatch_epoch(minibatch_epoch) -> None:
     """Exercise 8.3: ``minibatch_epoch(X, Y, params, learning_rate, batches)``, one step of gradient descent per batch."""
     run_check(
         Exercise("8.3", "minibatch_epoch",
-                 "minibatch_epoch takes one step per batch, in order, each from the parameters the last one left"),
+                 "minibatch_epoch takes one step per batch, in order, each from the parameters the last one left",
+                 returns=("W1", "b1", "W2", "b2"),
+                 shapes="X is (n, n_in) and Y (n, n_out); a batch is the rows of both at its indices; params is "
+                        "[W1, b1, W2, b2]."),
         minibatch_epoch,
         cases=_CASES,
-        reference=_course_epoch,
+        reference=_as_four,
         mistakes=_MISTAKES,
         crash_hints=[
-            CrashHint(ValueError, "Take the batch's rows of Y as well as of X: backward_pass(X[rows], Y[rows], ...).",
-                      text="Y must have shape"),
-            CrashHint(ValueError, "Take the batch's rows of Y as well as of X: backward_pass(X[rows], Y[rows], ...).",
-                      text="broadcast"),
+            CrashHint(ValueError, _ROWS_OF_Y, text="Y must have shape"),
+            CrashHint(ValueError, _ROWS_OF_Y, text="broadcast"),
             CrashHint(TypeError, "backward_pass takes X, Y, then the four parameters one by one, then alpha: a star "
                                  "unpacks a list into separate arguments (*params).", text="positional argument"),
         ],
-        general_hint="One pass over batches, in order: each batch's gradients from its own rows, then one step, and the "
-                     "parameters carried from step to step; return them after the last batch.",
+        general_hint="Follow the first two batches by hand: which rows does each one's gradient come from, and "
+                     "which parameters does the second step start from?",
     )
+
+
+# ---------------------------------------------------------------- every term matters
+
+DROPPED_TERMS = {
+    "check_minibatch_epoch": {
+        "the batch's rows": lambda *args: _steps(*args, rows_of=lambda X, Y, rows: (X, Y)),
+        "the parameters carried from step to step": lambda *args: _steps(*args, chain=False),
+        "the steps": lambda X, Y, params, learning_rate, batches: params,
+        "the learning rate": lambda X, Y, params, learning_rate, batches: _steps(
+            X, Y, params, 1.0, batches),
+    },
+}

@@ -2,9 +2,14 @@
 
 The references are :mod:`course_lib.generalisation`'s functions; each known mistake is the same
 rule with one slip (written here, with a switch per slip), and gets a hint aimed at that slip.
+
+``DROPPED_TERMS`` holds, for every checker, the solution with one of its terms left out:
+the contract test proves that each of them fails its check.
 """
 
 from __future__ import annotations
+
+import functools
 
 import numpy as np
 
@@ -49,7 +54,8 @@ def check_early_stopping(early_stopping) -> None:
     """Exercise 7.1: ``early_stopping(validation_losses, patience)`` returns ``(best_epoch, stop_epoch)``."""
     run_check(
         Exercise("7.1", "early_stopping",
-                 "early_stopping finds where the validation loss was lowest and where patience runs out"),
+                 "early_stopping finds where the validation loss was lowest and where patience runs out",
+                 returns=("best_epoch", "stop_epoch")),
         early_stopping,
         cases=[Case(_LOSSES, 3),
                Case([1.0, 0.8, 0.8, 0.8, 0.5, 0.4], 2),
@@ -80,6 +86,8 @@ def check_early_stopping(early_stopping) -> None:
                     lambda losses, p: _early_stopping(losses, p, better=lambda loss, best: loss <= best)),
             Mistake("The epochs without improvement must come in a row: a new lowest loss starts the count again.",
                     lambda losses, p: _early_stopping(losses, p, keep_counting=True)),
+            Mistake("Your two epochs are right but returned in another order: best_epoch first, then stop_epoch.",
+                    lambda losses, p: _early_stopping(losses, p)[::-1]),
             Mistake("The first value is the epoch of the lowest loss seen, not the epoch where the run stops.",
                     lambda losses, p: (_early_stopping(losses, p)[1],) * 2),
             Mistake("The first value must be an epoch number; yours is the loss of that epoch.",
@@ -88,8 +96,8 @@ def check_early_stopping(early_stopping) -> None:
         ],
         crash_hints=[CrashHint(IndexError, "An index past the end of the losses: count the epochs from 1, but "
                                            "index the list from 0.")],
-        general_hint="Work the example of the exercise's hint by hand, epoch by epoch, and compare with what your "
-                     "function returns for it.",
+        general_hint="Work the losses shown by hand, epoch by epoch: at which epoch does the count of epochs "
+                     "without improvement reach patience, and what does your function return there?",
         rtol=0.0, atol=0.0,
     )
 
@@ -105,7 +113,7 @@ def _l2_penalty(weights, biases, alpha, *, factor=0.5, grad_factor=1.0, square=n
 class _Layers(Case):
     """A case whose weight and bias lists are shown as short matrices, so that a failure stays within ten lines."""
 
-    def describe(self, function_name: str) -> str:
+    def describe(self, function_name: str, names=()) -> str:
         weights, biases, alpha = self.args
         matrices = ", ".join(f"W{i} = {np.array2string(W, separator=', ', formatter={'float': '{:g}'.format})}"
                              for i, W in enumerate(weights, 1))
@@ -118,14 +126,49 @@ _W3 = [np.array([[0.5, -1.0]]), np.array([[1.0], [-2.0]]), np.array([[-4.0]])]
 _B3 = [np.array([1.0, -1.0]), np.array([0.3]), np.array([-4.0])]
 
 
+class _Matrices(list):
+    """The gradients, matrices of different shapes, with a shape numpy can read without stacking them.
+
+    The engine compares the shapes of a wrong part with ``np.shape``, which would try to stack the
+    matrices into one array and raise; this list answers with its length instead, and is shown to
+    the student as the list or tuple it was.
+    """
+
+    @property
+    def shape(self) -> tuple[int]:
+        return (len(self),)
+
+
+class _MatricesTuple(tuple):
+    __doc__ = _Matrices.__doc__
+    shape = _Matrices.shape
+
+
+_Matrices.__name__, _MatricesTuple.__name__ = "list", "tuple"  # as the student wrote it, in the feedback
+
+
+def _gradients_as_matrices(l2_penalty):
+    """``l2_penalty`` with its list of gradients (if it returns one) as :class:`_Matrices`; anything else unchanged."""
+    @functools.wraps(l2_penalty)
+    def call(weights, biases, alpha):
+        result = l2_penalty(weights, biases, alpha)
+        if isinstance(result, (tuple, list)) and len(result) == 2 and isinstance(result[1], (tuple, list)):
+            gradients = (_Matrices if isinstance(result[1], list) else _MatricesTuple)(result[1])
+            return type(result)([result[0], gradients])
+        return result
+    return call
+
+
 def check_l2_penalty(l2_penalty) -> None:
     """Exercise 7.2: ``l2_penalty(weights, biases, alpha)`` returns the penalty and a gradient per weight matrix."""
     run_check(
         Exercise("7.2", "l2_penalty",
-                 "l2_penalty adds α/2 ΣW² over every layer's weights, not the biases, with gradient αW"),
-        l2_penalty,
+                 "l2_penalty adds α/2 ΣW² over every layer's weights, not the biases, with gradient αW",
+                 returns=("penalty", "gradients"),
+                 shapes="weights and biases are lists of arrays, one per layer; the gradients have the weights' shapes."),
+        _gradients_as_matrices(l2_penalty) if callable(l2_penalty) else l2_penalty,
         cases=[_Layers(_W, _B, 0.1), _Layers(_W3, _B3, 0.01), _Layers(_W, _B, 1.0), _Layers(_W3, _B3, 0.0)],
-        reference=generalisation.l2_penalty,
+        reference=_gradients_as_matrices(generalisation.l2_penalty),
         mistakes=[
             Mistake("Your penalty is twice the reference: where is the ½ of α/2?",
                     lambda W, b, a: _l2_penalty(W, b, a, factor=1.0)),
@@ -158,8 +201,8 @@ def check_l2_penalty(l2_penalty) -> None:
                      CrashHint(TypeError, "weights and biases are lists of arrays: arithmetic on a whole list "
                                           "does not reach the numbers; go through the matrices one at a time.",
                                "list")],
-        general_hint="Compare your code with the penalty and the gradient written just above the exercise, "
-                     "one matrix at a time.",
+        general_hint="Which is wrong, the penalty or the gradients? Work the first input by hand, one matrix at a "
+                     "time: what does each weight add to the penalty?",
     )
 
 
@@ -177,7 +220,9 @@ def check_momentum_step(momentum_step) -> None:
     W, V, G = np.array([[0.3, -0.1], [0.0, 2.0]]), np.array([[0.1, 0.0], [-0.2, 0.4]]), np.array([[1.0, 2.0], [-3.0, 0.5]])
     run_check(
         Exercise("7.3", "momentum_step",
-                 "momentum_step keeps momentum × the last step and adds −η × the gradient, then moves w by it"),
+                 "momentum_step keeps momentum × the last step and adds −η × the gradient, then moves w by it",
+                 returns=("w", "v"), computed=("v", "w"),
+                 shapes="w, v and gradient have one shape; learning_rate and momentum are numbers."),
         momentum_step,
         cases=[Case(w, v, g, 0.1, 0.9), Case(W, V, G, 0.05, 0.5), Case(w, np.zeros(2), g, 0.1, 0.9),
                Case(W, V, G, 0.2, 0.0)],
@@ -202,6 +247,35 @@ def check_momentum_step(momentum_step) -> None:
             Mistake("Momentum multiplies only the old velocity, not the new gradient step.",
                     lambda w, v, g, eta, mu: (w + mu * (v - eta * g), mu * (v - eta * g))),
         ],
-        general_hint="Compare your two lines with the rule above the exercise: first the new velocity, then the "
-                     "weights.",
+        general_hint="Which is wrong first, the new v or the new w? Work the first entry by hand: how much of the "
+                     "old velocity is kept, and which way does the gradient push?",
     )
+
+
+# ---------------------------------------------------------------- every term matters
+
+DROPPED_TERMS = {
+    "check_early_stopping": {
+        "the patience": lambda losses, patience: _early_stopping(losses, 1),
+        "the early stop": lambda losses, patience: _early_stopping(losses, patience, stop=False),
+        "the improvement test": lambda losses, patience: (len(losses), len(losses)),
+        "the count from 1": lambda losses, patience: tuple(e - 1 for e in _early_stopping(losses, patience)),
+    },
+    "check_l2_penalty": {
+        "the ½": lambda weights, biases, alpha: _l2_penalty(weights, biases, alpha, factor=1.0),
+        "alpha": lambda weights, biases, alpha: ((0.5 * sum(float(np.sum(W ** 2)) for W in weights)),
+                                                 [W.copy() for W in weights]),
+        "the square": lambda weights, biases, alpha: _l2_penalty(weights, biases, alpha, square=lambda W: W),
+    },
+    "check_momentum_step": {
+        "the momentum": lambda w, v, gradient, learning_rate, momentum: _momentum_step(w, v, gradient,
+                                                                                       learning_rate, 1.0),
+        "the old velocity": lambda w, v, gradient, learning_rate, momentum: _momentum_step(w, v, gradient,
+                                                                                           learning_rate, 0.0),
+        "the learning rate": lambda w, v, gradient, learning_rate, momentum: _momentum_step(w, v, gradient, 1.0,
+                                                                                            momentum),
+        "the gradient": lambda w, v, gradient, learning_rate, momentum: (w + momentum * v, momentum * v),
+        "the move of w": lambda w, v, gradient, learning_rate, momentum: (
+            w.copy(), _momentum_step(w, v, gradient, learning_rate, momentum)[1]),
+    },
+}
