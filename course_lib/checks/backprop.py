@@ -36,7 +36,7 @@ class _Named(Case):
         super().__init__(*args)
         self.text = text
 
-    def describe(self, function_name: str) -> str:
+    def describe(self, function_name: str, names=()) -> str:  # names: the engine's parameter names, unused here
         return f"{function_name}({self.text})"
 
 

@@ -105,7 +105,7 @@ def _l2_penalty(weights, biases, alpha, *, factor=0.5, grad_factor=1.0, square=n
 class _Layers(Case):
     """A case whose weight and bias lists are shown as short matrices, so that a failure stays within ten lines."""
 
-    def describe(self, function_name: str) -> str:
+    def describe(self, function_name: str, names=()) -> str:  # names: the engine's parameter names, unused here
         weights, biases, alpha = self.args
         matrices = ", ".join(f"W{i} = {np.array2string(W, separator=', ', formatter={'float': '{:g}'.format})}"
                              for i, W in enumerate(weights, 1))
