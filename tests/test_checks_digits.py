@@ -12,7 +12,7 @@ from course_lib.checks import check_accuracy, check_confusion_matrix, check_mini
 from check_helpers import fails_with, message, passes
 
 
-# ---------------------------------------------------------------- 7.1
+# ---------------------------------------------------------------- 8.1
 
 def _one_hot_loop(labels, n_classes):
     out = np.zeros((len(labels), n_classes))
@@ -29,7 +29,7 @@ def _one_hot_loop(labels, n_classes):
     lambda labels, n_classes: np.eye(n_classes, dtype=np.float32)[labels],
 ], ids=["eye", "loop", "broadcast", "lists", "float32"])
 def test_one_hot_correct_variants_pass(answer, capsys):
-    passes(check_one_hot, answer, capsys, "7.1")
+    passes(check_one_hot, answer, capsys, "8.1")
 
 
 def _columns_set(labels, n_classes):
@@ -73,7 +73,7 @@ def test_an_off_by_one_column_shows_where_the_rows_differ():
     assert "They first differ at row 0, column 2: expected 0, got 1." in text
 
 
-# ---------------------------------------------------------------- 7.2
+# ---------------------------------------------------------------- 8.2
 
 def _batches_loop(n_samples, batch_size, random_state):
     order = np.random.default_rng(random_state).permutation(n_samples)
@@ -99,7 +99,7 @@ def _batches_as_lists(n_samples, batch_size, random_state):
         for i in range(-(-n_samples // batch_size))],
 ], ids=["while-loop", "array-split", "lists", "ceil-count"])
 def test_minibatches_correct_variants_pass(answer, capsys):
-    passes(check_minibatches, answer, capsys, "7.2")
+    passes(check_minibatches, answer, capsys, "8.2")
 
 
 def _global_seed(n_samples, batch_size, random_state):
@@ -189,7 +189,7 @@ def test_minibatches_mistakes_get_their_hint(answer, hint):
     fails_with(check_minibatches, answer, hint)
 
 
-# ---------------------------------------------------------------- 7.3
+# ---------------------------------------------------------------- 8.4
 
 def _accuracy_loop(y_true, y_pred):
     right = 0
@@ -206,7 +206,7 @@ def _accuracy_loop(y_true, y_pred):
     lambda y_true, y_pred: np.float32(np.count_nonzero(y_true == y_pred) / y_true.size),
 ], ids=["mean", "sum-over-len", "loop", "count-nonzero-float32"])
 def test_accuracy_correct_variants_pass(answer, capsys):
-    passes(check_accuracy, answer, capsys, "7.3")
+    passes(check_accuracy, answer, capsys, "8.4")
 
 
 @pytest.mark.parametrize("answer, hint", [
@@ -233,7 +233,7 @@ def test_accuracy_count_prints_as_a_number():
     assert "got 5." in text and "np.int64" not in text
 
 
-# ---------------------------------------------------------------- 7.4
+# ---------------------------------------------------------------- 8.5
 
 def _confusion_loop(y_true, y_pred, n_classes):
     m = np.zeros((n_classes, n_classes), dtype=int)
@@ -258,7 +258,7 @@ def _confusion_lists(y_true, y_pred, n_classes):
                                                      range=[[0, n_classes], [0, n_classes]])[0],
 ], ids=["loop", "bincount", "lists", "histogram2d"])
 def test_confusion_matrix_correct_variants_pass(answer, capsys):
-    passes(check_confusion_matrix, answer, capsys, "7.4")
+    passes(check_confusion_matrix, answer, capsys, "8.5")
 
 
 def _set_not_add(y_true, y_pred, n_classes):

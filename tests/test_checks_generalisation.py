@@ -226,7 +226,7 @@ MOMENTUM_MISTAKES = [
     (lambda w, v, g, eta, mu: (w - eta * g, -eta * g), "plain gradient descent"),
     (lambda w, v, g, eta, mu: (w + mu * v - (1 - mu) * eta * g, mu * v - (1 - mu) * eta * g), "(1 − momentum)"),
     (lambda w, v, g, eta, mu: (w + mu * (v - eta * g), mu * (v - eta * g)), "only the old velocity"),
-    (lambda w, v, g, eta, mu: (mu * v - eta * g, w + mu * v - eta * g), "another order"),
+    (lambda w, v, g, eta, mu: (mu * v - eta * g, w + mu * v - eta * g), "wrong order"),
     (_in_place, "instead of modifying the input"),
     (lambda w, v, g, eta, mu: w + mu * v - eta * g, "2 values together"),
 ]

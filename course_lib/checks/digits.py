@@ -1,4 +1,4 @@
-"""Checks for lesson 07 · Capstone: handwritten digits.
+"""Checks for lesson 08 · Capstone: handwritten digits.
 
 The references are written here in a line each (one-hot rows, a seeded permutation cut into
 batches, a comparison, a count); the known mistakes are the same with one slip.
@@ -44,13 +44,13 @@ def _rows_with_several_ones(got, labels, n_classes) -> bool:
 _FROM_THE_LABELS = ("How many columns: as many as the largest label you see, or n_classes? A batch may lack "
                     "the largest class.")
 
-# ---------------------------------------------------------------- Exercise 7.1
+# ---------------------------------------------------------------- Exercise 8.1
 
 
 def check_one_hot(one_hot) -> None:
-    """Exercise 7.1: ``one_hot(labels, n_classes)`` returns an (n, n_classes) array with a single 1 per row."""
+    """Exercise 8.1: ``one_hot(labels, n_classes)`` returns an (n, n_classes) array with a single 1 per row."""
     run_check(
-        Exercise("7.1", "one_hot", "one_hot gives each label a row of zeros with a 1 in the label's column",
+        Exercise("8.1", "one_hot", "one_hot gives each label a row of zeros with a 1 in the label's column",
                  shapes="labels is (n,); the result is (n, n_classes): one row per sample."),
         one_hot,
         # the last two lack the largest class: the width must come from n_classes
@@ -89,7 +89,7 @@ def check_one_hot(one_hot) -> None:
     )
 
 
-# ---------------------------------------------------------------- Exercise 7.2
+# ---------------------------------------------------------------- Exercise 8.2
 
 
 def _drawn_twice(got, n_samples, batch_size, random_state) -> bool:
@@ -106,9 +106,9 @@ def _not_seeded(got, n_samples, batch_size, random_state) -> bool:
 
 
 def check_minibatches(minibatches) -> None:
-    """Exercise 7.2: ``minibatches(n_samples, batch_size, random_state)`` returns the index arrays of one epoch."""
+    """Exercise 8.2: ``minibatches(n_samples, batch_size, random_state)`` returns the index arrays of one epoch."""
     run_check(
-        Exercise("7.2", "minibatches",
+        Exercise("8.2", "minibatches",
                  "minibatches shuffles with its seed, then cuts the order into batches that use every sample once"),
         minibatches,
         cases=[Case(10, 4, 0), Case(12, 3, 1), Case(7, 7, 2), Case(5, 1, 3)],
@@ -147,13 +147,13 @@ def check_minibatches(minibatches) -> None:
     )
 
 
-# ---------------------------------------------------------------- Exercise 7.3
+# ---------------------------------------------------------------- Exercise 8.4
 
 
 def check_accuracy(accuracy) -> None:
-    """Exercise 7.3: ``accuracy(y_true, y_pred)`` returns the fraction of predictions equal to the truth."""
+    """Exercise 8.4: ``accuracy(y_true, y_pred)`` returns the fraction of predictions equal to the truth."""
     run_check(
-        Exercise("7.3", "accuracy", "accuracy is the fraction of the samples predicted right, between 0 and 1"),
+        Exercise("8.4", "accuracy", "accuracy is the fraction of the samples predicted right, between 0 and 1"),
         accuracy,
         cases=[Case(_LABELS, np.array([3, 0, 9, 8, 7, 1])), Case(np.array([1, 1, 2]), np.array([1, 2, 2])),
                Case(np.array([5, 5]), np.array([5, 5])), Case(np.array([0, 1, 2, 3]), np.array([1, 2, 3, 0]))],
@@ -179,7 +179,7 @@ def check_accuracy(accuracy) -> None:
     )
 
 
-# ---------------------------------------------------------------- Exercise 7.4
+# ---------------------------------------------------------------- Exercise 8.5
 
 
 def _counted_once(got, y_true, y_pred, n_classes) -> bool:
@@ -197,9 +197,9 @@ _ONCE = ("Pairs that occur several times count only once in yours: with arrays o
 
 
 def check_confusion_matrix(confusion_matrix) -> None:
-    """Exercise 7.4: ``confusion_matrix(y_true, y_pred, n_classes)``: entry [i, j] counts true i predicted as j."""
+    """Exercise 8.5: ``confusion_matrix(y_true, y_pred, n_classes)``: entry [i, j] counts true i predicted as j."""
     run_check(
-        Exercise("7.4", "confusion_matrix",
+        Exercise("8.5", "confusion_matrix",
                  "confusion_matrix counts, for every true class (row), how often each class was predicted (column)",
                  shapes="y_true and y_pred are (n,); the matrix is (n_classes, n_classes), rows the true classes."),
         confusion_matrix,
