@@ -71,6 +71,58 @@ def test_from_a_zero_start_the_learning_rate_only_scales_the_weights(learning_ra
     assert np.allclose(scaled.w_ / learning_rate, base.w_ / 0.1)
 
 
+def _exact_run(X, y, n_epochs):
+    """The rule with η = 1 in integers (lengths in mm): exact arithmetic, every z exactly what maths says."""
+    X_mm, w, b, ties = np.rint(X * 10).astype(np.int64), np.zeros(2, np.int64), 0, []
+    for epoch in range(n_epochs):
+        for i, (x, target) in enumerate(zip(X_mm, y)):
+            z_100 = int(x @ w) + 100 * b                        # 100 z, exactly
+            ties += [(epoch + 1, i)] if z_100 == 0 else []
+            error = target - (1 if z_100 >= 0 else -1)
+            w, b = w + error * x, b + error
+    return int(np.sum(np.where(X_mm @ w + 100 * b >= 0, 1, -1) != y)), ties
+
+
+def test_lesson_03s_answer_on_eta_exact_arithmetic_gives_14_wrong_and_eta_0_01_gives_19():
+    wrong, ties = _exact_run(*VERSICOLOR_VIRGINICA, n_epochs=1000)
+    assert wrong == 14 == Perceptron(learning_rate=0.1, n_epochs=1000).fit(*VERSICOLOR_VIRGINICA).misclassified_[-1]
+    assert (377, 1) in ties and tuple(VERSICOLOR_VIRGINICA[0][1]) == (6.4, 4.5)  # versicolor (6.4, 4.5), z = 0
+    for learning_rate in (0.01, 0.25, 0.5, 1.0):  # rounding tips that flower to the other side
+        assert Perceptron(learning_rate=learning_rate, n_epochs=1000).fit(*VERSICOLOR_VIRGINICA).misclassified_[-1] == 19
+
+
+def _fewest_errors_of_any_line(X, y):
+    """Exhaustive: the order of the projections X @ u changes only where u is perpendicular to the
+    difference of two points; one direction inside each arc between those angles, and every
+    threshold along it, sees every way a line can split the plane."""
+    i, j = np.triu_indices(len(X), 1)
+    d = X[j] - X[i]
+    d = d[np.any(d != 0, axis=1)]
+    critical = np.unique(np.mod(np.arctan2(d[:, 1], d[:, 0]) + np.pi / 2, np.pi))
+    angles = (critical + np.append(critical[1:], critical[0] + np.pi)) / 2
+    best = len(y)
+    for angle in angles:
+        projection = X @ np.array([np.cos(angle), np.sin(angle)])
+        order = np.argsort(projection, kind="stable")
+        p, t = projection[order], y[order]
+        cut = np.concatenate([[True], p[1:] != p[:-1], [True]])  # equal points stay on one side
+        plus_below = np.concatenate([[0], np.cumsum(t == 1)])
+        minus_below = np.concatenate([[0], np.cumsum(t == -1)])
+        errors_if_minus_below = plus_below + (minus_below[-1] - minus_below)
+        errors_if_plus_below = minus_below + (plus_below[-1] - plus_below)
+        best = min(best, errors_if_minus_below[cut].min(), errors_if_plus_below[cut].min())
+    return int(best)
+
+
+def test_lesson_03s_proof_one_flower_is_in_both_species_and_the_best_line_gets_4_wrong():
+    X, y = VERSICOLOR_VIRGINICA
+    both = set(map(tuple, X[y == -1].tolist())) & set(map(tuple, X[y == 1].tolist()))
+    assert both == {(6.3, 4.9)}
+    assert _fewest_errors_of_any_line(X, y) == 4
+    assert _fewest_errors_of_any_line(*SETOSA_VERSICOLOR) == 0  # the search finds a separating line
+    assert _fewest_errors_of_any_line(np.array([[0.0, 0], [0, 1], [1, 0], [1, 1]]), np.array([-1, 1, 1, -1])) == 1
+
+
 def test_shuffling_is_reproducible_with_a_seed_and_changes_the_path():
     one = Perceptron(n_epochs=50, shuffle=True, random_state=0).fit(*VERSICOLOR_VIRGINICA)
     two = Perceptron(n_epochs=50, shuffle=True, random_state=0).fit(*VERSICOLOR_VIRGINICA)
