@@ -190,19 +190,6 @@ def test_the_blitted_frame_is_the_full_drawing():
     assert np.array_equal(blitted, np.asarray(explorer.figure.canvas.buffer_rgba())[..., :3])
 
 
-def test_an_update_takes_well_under_a_tenth_of_a_second(explorer):
-    import time
-    explorer.mode.value = "stochastic (1)"
-    explorer.n_epochs.value = 50
-    times = []
-    for rate in np.geomspace(1e-5, 1e-3, 5):
-        start = time.perf_counter()
-        explorer.learning_rate.value = rate
-        times.append(time.perf_counter() - start)
-    explorer.mode.value, explorer.n_epochs.value, explorer.learning_rate.value = "full batch", 10, 1e-4
-    assert np.median(times) < 0.25  # ≈ 60 ms measured on 2 shared cores; generous for a loaded CI machine
-
-
 def test_bad_arguments_are_explained():
     with pytest.raises(ValueError, match="learning_rate must be between 1e-05 and 0.1"):
         GradientDescentExplorer(learning_rate=1.0)
