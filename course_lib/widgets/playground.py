@@ -34,6 +34,7 @@ from ._playground_parts import (ACTIVATIONS, CONTROLS, DATASETS, DEFAULTS, FEATU
 __all__ = ["Playground", "PRESETS", "FEATURES", "CONTROLS"]
 
 _WIDE = {"description_width": "initial"}
+_SLIDER = {"style": _WIDE, "layout": {"width": "340px"}}  # a track of 100 px or more, even with a deck's large labels
 _PAGES = {"data": ("data", "noise", "train_ratio", "seed", "n_classes"), "inputs": ("features",),
           "network": ("hidden_layers", "activation"), "training": ("learning_rate", "regularization", "batch_size"),
           "show": ("show_test", "weights")}
@@ -154,19 +155,18 @@ class Playground(_Explorer):
                                        layout=widgets.Layout(width="330px")),
             "data": widgets.Dropdown(options=data_options, value=s["data"], description="data",
                                      layout=widgets.Layout(width="190px")),
-            "noise": widgets.IntSlider(value=s["noise"], min=0, max=50, step=5, description="noise %", style=_WIDE),
+            "noise": widgets.IntSlider(value=s["noise"], min=0, max=50, step=5, description="noise %", **_SLIDER),
             "train_ratio": widgets.IntSlider(value=s["train_ratio"], min=10, max=90, step=10,
-                                             description="training %", style=_WIDE),
+                                             description="training %", **_SLIDER),
             "seed": widgets.BoundedIntText(value=s["seed"], min=0, max=2**31 - 1, description="seed",
                                            layout=widgets.Layout(width="150px")),
             "n_classes": widgets.IntSlider(value=s["n_classes"], min=2, max=MAX_CLASSES, description="spiral arms",
-                                           style=_WIDE, layout=widgets.Layout(width="260px")),
+                                           **_SLIDER),
             "features": tuple(widgets.Checkbox(value=key in s["features"], description=label, indent=False,
                                                layout=widgets.Layout(width="85px"))
                               for key, (label, _) in FEATURES.items()),
             "hidden_layers": (widgets.IntSlider(value=len(s["hidden_layers"]), min=0, max=MAX_LAYERS,
-                                                description="hidden layers", style=_WIDE,
-                                                layout=widgets.Layout(width="260px")),
+                                                description="hidden layers", **_SLIDER),
                               *(widgets.BoundedIntText(value=(s["hidden_layers"] + (4,) * MAX_LAYERS)[i], min=1,
                                                        max=MAX_NEURONS, layout=widgets.Layout(width="52px"))
                                 for i in range(MAX_LAYERS))),
@@ -174,14 +174,14 @@ class Playground(_Explorer):
                                            style=_WIDE, layout=widgets.Layout(width="200px")),
             "learning_rate": widgets.SelectionSlider(options=[(f"{v:g}", v) for v in LEARNING_RATES],
                                                      value=s["learning_rate"], description="learning rate",
-                                                     style=_WIDE),
+                                                     **_SLIDER),
             "regularization": (widgets.Dropdown(options=["none", "L1", "L2"], value=s["regularization"] or "none",
                                                 description="regularisation", style=_WIDE,
                                                 layout=widgets.Layout(width="200px")),
                                widgets.SelectionSlider(options=[(f"{v:g}", v) for v in REGULARIZATION_RATES],
-                                                       value=s["regularization_rate"], description="rate")),
+                                                       value=s["regularization_rate"], description="rate", **_SLIDER)),
             "batch_size": widgets.IntSlider(value=s["batch_size"], min=1, max=30, description="batch size",
-                                            style=_WIDE),
+                                            **_SLIDER),
             "show_test": widgets.Checkbox(value=show_test, description="show test data", indent=False),
             "weights": widgets.Checkbox(value=False, description="show the exact weights", indent=False),
             "config": widgets.HTML(),
@@ -196,9 +196,10 @@ class Playground(_Explorer):
         self.readout, self.confusion, self.weights_view, self.why = (widgets.HTML() for _ in range(4))
         self.caption = _description_widget()
         self.key = widgets.HTML(  # what the heat maps and lines are, always in view
-            "<small>Each small square is one neuron's output over the whole plane (x₁ across, x₂ up): blue "
+            "<small>Left: each small square is one neuron's output over the whole plane (x₁ across, x₂ up): blue "
             "positive, orange negative, white zero; <b>2.3</b> is neuron 3 of layer 2, <b>P(c)</b> the probability "
-            "of class c. Each line is a weight: blue positive, orange negative, thicker when larger.</small>")
+            "of class c. Each line is a weight: blue positive, orange negative, thicker when larger.</small>",
+            layout=widgets.Layout(max_width="100%"))
 
     def _layout(self) -> widgets.VBox:
         """The controls in tabs above the figure, so that the controls of the day and the figure are in view
@@ -219,7 +220,12 @@ class Playground(_Explorer):
         rows = [_row([*self._player.widgets, self.step_button, self.reset_button, c["preset"]]), self.why]
         if pages:
             rows.append(widgets.Tab(children=[page for _, page in pages], titles=[title for title, _ in pages]))
-        rows += [self.readout, self.image, self.key, self.confusion, self.caption, self.weights_view, c["config"]]
+        # beside the figure where the output is wide (a 1920 px slide), below it where it is not (a laptop)
+        self.image.layout.flex = "0 1 auto"
+        beside = widgets.VBox([self.key, self.confusion], layout=widgets.Layout(flex="1 1 280px", min_width="280px",
+                                                                                 margin="0 0 0 8px"))
+        figure = widgets.HBox([self.image, beside], layout=widgets.Layout(flex_flow="row wrap", align_items="center"))
+        rows += [self.readout, figure, self.caption, self.weights_view, c["config"]]
         return widgets.VBox(rows)
 
     def _connect(self):
@@ -390,8 +396,8 @@ class Playground(_Explorer):
         self.confusion.value = self._confusion_table(m, confusion)
         _describe(self.caption, self._alt_text(m, s, test))
         self.weights_view.value = self._weights_table() if self.controls["weights"].value else ""
-        self.config_view.value = ("This playground in one line, to paste into a cell: "
-                                  f"<code>Playground(**{html.escape(repr(self.config), quote=False)})</code>")
+        self.config_view.value = ("<details><summary>this playground in one line, to paste into a cell</summary>"
+                                  f"<code>Playground(**{html.escape(repr(self.config), quote=False)})</code></details>")
 
     def _accuracy(self, inputs, y, confusion=False):
         predicted = self.model.predict(inputs)
