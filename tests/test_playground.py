@@ -242,17 +242,43 @@ def test_bad_settings_get_a_teaching_error(kwargs, error, words):
 
 # ---------------------------------------------------------------- the picture
 
+def _full_drawing(p) -> np.ndarray:
+    """The figure drawn whole, as a plain ``canvas.draw()`` draws it (nothing animated); the playground's
+    own rendering state is left as it was."""
+    animated = p._figure.animated
+    for artist in animated:
+        artist.set_animated(False)
+    p.figure.canvas.draw()
+    full = np.asarray(p.figure.canvas.buffer_rgba())[..., :3].copy()
+    for artist in animated:
+        artist.set_animated(True)
+    return full
+
+
 def test_the_blitted_frame_is_the_full_drawing():
     p = Playground(preset="three classes with softmax", show_test=True)
     p.step(30)
     p.update()
-    blitted = _pixels(p.image.value)
-    for artist in p.figure.findobj():
-        if artist.get_animated():
-            artist.set_animated(False)
-    p.figure.canvas.draw()
-    full = np.asarray(p.figure.canvas.buffer_rgba())[..., :3]
-    assert np.array_equal(blitted, full)
+    assert np.array_equal(_pixels(p.image.value), _full_drawing(p))
+
+
+@pytest.mark.parametrize("change", [
+    ("noise", 30), ("data", "moons"), ("seed", 3), ("train_ratio", 80), ("activation", "relu"),
+    ("preset", "spiral needs depth"), ("preset", "three classes with softmax"), ("n_classes", 5),
+    ("preset", "L1 keeps only the useful inputs"), ("hidden_layers", 0)])
+def test_after_a_rebuild_that_redraws_only_what_changed_the_frame_is_the_full_drawing(change):
+    """A rebuild redraws only the regions of the figure whose axes changed: the pixels must still be
+    those of a whole drawing, before and after playing past the epoch axis (a new loss region)."""
+    p = Playground(hidden_layers=(8, 8, 8, 8, 8, 8), show_test=True)
+    name, value = change
+    control = p.controls[name][0] if name == "hidden_layers" else p.controls[name]
+    if name == "n_classes":
+        p.controls["data"].value = "spiral"
+    control.value = value
+    assert np.array_equal(_pixels(p.image.value), _full_drawing(p)), f"after {name} = {value!r}"
+    p.step(60)
+    p.update()
+    assert np.array_equal(_pixels(p.image.value), _full_drawing(p)), f"after {name} = {value!r} and 60 epochs"
 
 
 def test_the_caption_describes_the_figure_and_the_heat_maps_follow_the_network():
