@@ -27,7 +27,7 @@ import matplotlib  # noqa: E402
 matplotlib.use("Agg")
 
 from course_lib.widgets import Playground  # noqa: E402
-from course_lib.widgets._playground_figure import png  # noqa: E402
+from course_lib.widgets._core import _png as png  # noqa: E402
 
 
 CLOCK = time.perf_counter

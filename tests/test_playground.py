@@ -332,3 +332,12 @@ def test_training_that_overflows_stops_playing_and_says_why(monkeypatch):
     monkeypatch.setattr(p.model, "train_epochs", overflow)
     p.play.value = 1
     assert not p.play.playing and "Training stopped: learning_rate must be small enough" in p.readout.value
+
+
+def test_with_wide_tick_labels_the_figure_is_drawn_whole_and_still_right():
+    """Your data in thousands: the prediction's tick labels reach into the network's region, so a rebuild
+    cannot redraw one region alone; it draws the whole figure instead."""
+    X, y = make_moons(n_samples=100, noise=0.1, random_state=1)
+    p = Playground(X * 100_000, y, hidden_layers=(3,))
+    p.controls["seed"].value = 1
+    assert np.array_equal(_pixels(p.image.value), _full_drawing(p))

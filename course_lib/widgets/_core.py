@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import html
-import io
+import struct
 import threading
+import zlib
 
 import ipywidgets as widgets
 import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
-from PIL import Image
 
 from course_lib._validation import as_choice, as_real
 from course_lib.activations import ACTIVATIONS, Activation
@@ -160,11 +160,24 @@ def _describe(widget: widgets.HTML, text: str) -> None:
 
 
 def _png(figure) -> bytes:
-    """The pixels of the figure's canvas as PNG bytes (RGB: the figure is opaque; light compression: faster)."""
-    pixels = np.asarray(figure.canvas.buffer_rgba())[..., :3]
-    buffer = io.BytesIO()
-    Image.fromarray(pixels).save(buffer, format="png", compress_level=1)
-    return buffer.getvalue()
+    """The canvas's pixels as PNG bytes, written directly: RGB, no row filter, zlib level 1.
+
+    About twice as fast as Pillow's encoder on these figures (it tries a filter per row), and no
+    larger: they are mostly flat colour, which deflate packs well unfiltered. One copy of the pixels
+    (into the rows, each after its filter byte 0), handed to zlib as they are.
+    """
+    rgba = np.asarray(figure.canvas.buffer_rgba())
+    height, width, _ = rgba.shape
+    rows = np.empty((height, 1 + 3 * width), dtype=np.uint8)
+    rows[:, 0] = 0
+    rows[:, 1:].reshape(height, width, 3)[...] = rgba[..., :3]
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)  # 8 bits, RGB, deflate, no filter, no interlace
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows, 1))
+            + chunk(b"IEND", b""))
 
 
 def _in_range(value, name: str, low: float, high: float) -> float:

@@ -25,8 +25,8 @@ import numpy as np
 from course_lib._validation import as_bool, as_choice, as_int
 from course_lib.mlp import MLPClassifier
 
-from ._core import _button, _describe, _description_widget, _Explorer, _image_widget, _PlayControl, _row
-from ._playground_figure import PlaygroundFigure, png
+from ._core import _button, _describe, _description_widget, _Explorer, _image_widget, _PlayControl, _png, _row
+from ._playground_figure import PlaygroundFigure
 from ._playground_parts import (ACTIVATIONS, CONTROLS, DATASETS, DEFAULTS, FEATURES, LEARNING_RATES, MAX_CLASSES,
                                 MAX_LAYERS, MAX_NEURONS, PRESETS, REGULARIZATION_RATES, YOUR_DATA, check_own_data,
                                 check_settings, check_show, feature_matrix, model_settings, playground_data)
@@ -391,7 +391,7 @@ class Playground(_Explorer):
         losses = (m.loss_curve_[-1] if m.loss_curve_ else np.nan,
                   m.validation_loss_curve_[-1] if m.validation_loss_curve_ else np.nan)
         self._figure.show(m, self.controls["show_test"].value)
-        self.image.value = png(self.figure)
+        self.image.value = _png(self.figure)
         self.readout.value = self._describe(m, train, test, losses)
         self.confusion.value = self._confusion_table(m, confusion)
         _describe(self.caption, self._alt_text(m, s, test))
