@@ -63,7 +63,8 @@ class PlaygroundFigure:
 
     def build(self, model, features, X_train, y_train, X_test, y_test, classes):
         """Draw everything that stays until the network, the features or the data change."""
-        self.net_ax.clear()
+        for artist in [*self.net_ax.texts, *self.net_ax.images, *self.net_ax.collections]:  # cheaper than clear()
+            artist.remove()
         self.features, self.classes = features, classes
         codes_train, codes_test = np.searchsorted(classes, y_train), np.searchsorted(classes, y_test)
         points = np.vstack([X_train, X_test])
@@ -237,7 +238,7 @@ class PlaygroundFigure:
                 rows, cols = self.regions[ax]
                 pixels[rows, cols] = 255                            # the figure's white, then this axes alone
                 ax.draw(renderer)
-            if not self.regions.hold(self._stale, renderer):         # wider tick labels (your data): draw it all
+            if not self._regions_hold(renderer):         # wider tick labels (your data): draw it all
                 self.background = None
         elif self._stale:
             self.background = None
@@ -270,21 +271,22 @@ class PlaygroundFigure:
                          self.out_ax: (slice(0, split_y), slice(split_x, width)),
                          self.loss_ax: (slice(split_y, height), slice(split_x, width))})
 
+    def _regions_hold(self, renderer) -> bool:
+        """Whether what the stale axes drew lies inside their regions. Only the prediction's y tick labels and
+        label can grow (wider numbers, towards the network's region); the tick labels' extents are the
+        ones the drawing just measured, a cheap look-up, unlike a tight bounding box."""
+        for ax in self._stale:
+            if ax is not self.out_ax:
+                continue
+            texts = [tick.label1 for tick in ax.yaxis.get_major_ticks() if tick.label1.get_visible()]
+            left = min(text.get_window_extent(renderer).x0 for text in [*texts, ax.yaxis.label])
+            if left < self.regions[ax][1].start:
+                return False
+        return True
+
 
 class _Regions(dict):
     """Axes → (rows, columns) of the figure's pixels; drawn in the order a full drawing draws them."""
 
     def index_of(self, ax) -> int:
         return list(self).index(ax)
-
-    def hold(self, axes, renderer) -> bool:
-        """Whether everything ``axes`` drew (tick labels, titles) lies inside their regions."""
-        height = None
-        for ax in axes:
-            rows, cols = self[ax]
-            height = height or int(ax.figure.bbox.height)
-            box = ax.get_tightbbox(renderer)
-            if not (cols.start <= box.x0 and box.x1 <= cols.stop and height - rows.stop <= box.y0
-                    and box.y1 <= height - rows.start):
-                return False
-        return True

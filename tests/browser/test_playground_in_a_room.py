@@ -88,7 +88,10 @@ def test_the_playground_fits_and_plays_at_a_laptop_and_on_a_live_slide(lab, page
     if not page.locator("#filebrowser").is_visible():  # as a student works: the file browser open
         page.evaluate("window.jupyterapp.commands.execute('filebrowser:activate')")
         page.wait_for_timeout(500)
+    started = time.monotonic()
     run_all(page)
+    print(f"\n{size}: Run All of {PLAYGROUND_LESSON} in JupyterLab, a fresh kernel, until idle: "
+          f"{time.monotonic() - started:.1f} s")  # what a student waits for (the README's Speed)
     area = _playground(page)
     area.scroll_into_view_if_needed()
     controls = _check_controls(area, f"notebook at {size}")
