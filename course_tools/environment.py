@@ -88,6 +88,12 @@ DECK_STYLES = {
     f"{PRESENTING} .jp-Deck .jp-RenderedImage img": {"zoom": "1.2"},
     # the widgets' images at 90 dpi: 12 pt is 15 px, zoomed 1.35 it is 20 px
     f"{PRESENTING} .jp-Deck img.widget-image": {"zoom": "1.35"},
+    # jupyterlab-slideshow hides the output prompts while presenting, so every output moves left by
+    # the prompt's width, but it hides the prompt's overlay (transparent, the prompt's width, the
+    # output's full height; a click on it collapses the output into a scroll box) only in Notebook 7
+    # (its rule names body[data-notebook='notebooks']). In JupyterLab the overlay stayed, over the first
+    # 64 px of every output: over the playground's ▶, whose click collapsed the output instead.
+    f"{PRESENTING} .jp-Deck .jp-OutputArea-promptOverlay": {"display": "none"},
 }
 
 #: JupyterLab settings for a classroom that may have no network (no news or update checks),

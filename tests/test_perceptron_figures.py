@@ -118,6 +118,7 @@ def test_one_sample_at_a_time_reports_the_rule_in_numbers():
 def test_playing_takes_one_sample_per_tick_and_reset_returns_to_the_same_start():
     trainer = PerceptronTrainer()
     start = bytes(trainer.image.value)
+    trainer.play.playing = True  # ▶ (the play button is linked to it in the browser)
     trainer.play.value = 5  # the Play control ticked five times (or jumped five)
     assert (trainer.epoch, trainer.position) == (0, 5)
     trainer.play.value = 105
@@ -125,8 +126,26 @@ def test_playing_takes_one_sample_per_tick_and_reset_returns_to_the_same_start()
     trainer.reset_button.click()
     assert (trainer.epoch, trainer.position, trainer.updates) == (0, 0, []) and not np.any(trainer.w)
     assert bytes(trainer.image.value) == start
-    trainer.play.value = 107  # ticking on from where the control is: two more samples, not 107
+    trainer.play.value = 106  # a tick sent before the browser heard of the reset: ignored
+    assert (trainer.epoch, trainer.position) == (0, 0) and trainer.play_button.description == "▶ play"
+    trainer.play.playing = True
+    trainer.play.value = 108  # ticking on from where the control is: two more samples, not 108
     assert (trainer.epoch, trainer.position) == (0, 2)
+
+
+def test_next_epoch_says_what_the_whole_epoch_did_not_only_its_last_sample():
+    trainer = PerceptronTrainer()
+    trainer.next_epoch.click()
+    assert trainer.readout.value == ("Epoch 1, all 100 samples: 2 weight updates; 50 of 100 misclassified after it. "
+                                     "w = (0, 0) → (0.38, 0.66), b = 0 → 0.")
+    for _ in range(4):
+        trainer.next_epoch.click()
+    assert trainer.readout.value.startswith("Epoch 5, all 100 samples: 1 weight update; none misclassified after it.")
+    trainer.next_sample.click()
+    assert trainer.readout.value.startswith("sample 1: "), "a sample's step describes that sample"
+    trainer.next_epoch.click()
+    assert trainer.readout.value.startswith("Epoch 6, its last 99 samples (1 seen before): no weight update during the "
+                                            "whole epoch; every sample is on its side of the line: training has converged.")
 
 
 def test_choosing_other_data_starts_again_from_zero_on_them():

@@ -51,6 +51,7 @@ def test_after_a_preset_and_n_steps_the_weights_are_what_mlpclassifier_learns(pr
     p.controls["preset"].value = preset
     for _ in range(3):
         p.step_button.click()
+    p.play.playing = True  # ▶, as the play button's link sets it in a browser
     p.play.value += 4  # four ticks of the Play control
     s = check_settings({**DEFAULTS, **PRESETS[preset].settings}, own_data=False)
     X_train, X_test, y_train, y_test = playground_data(s)
@@ -108,7 +109,7 @@ def test_data_noise_ratio_seed_and_regenerate_change_the_points():
     p.controls["data"].value = "spiral"
     p.controls["n_classes"].value = 3
     assert list(p.model.classes_) == [0, 1, 2] and p.model.coefs_[-1].shape[1] == 3
-    assert p.readout.value.count("<tr>") == 4  # the confusion matrix: a header and three classes
+    assert p.confusion.value.count("<tr>") == 4  # the confusion matrix: a header and three classes
 
 
 def test_features_layers_and_activation_rebuild_the_network():
@@ -149,9 +150,13 @@ def test_learning_rate_regularisation_and_batch_size_change_training_without_a_r
 
 def test_playing_trains_one_epoch_per_tick_and_show_test_and_weights_show_more():
     p = Playground()
+    p.play.playing = True
+    assert p.play_button.value and p.play_button.description == "❚❚ pause"
     p.play.value = 6
     assert p.model.n_epochs_ == 6 and len(p.model.validation_loss_curve_) == 6
     p.reset()
+    assert not p.play.playing and p.play_button.description == "▶ play"
+    p.play.playing = True
     p.play.value = 8  # ticking on from where the control is: two more epochs
     assert p.model.n_epochs_ == 2
     without = bytes(p.image.value)
@@ -198,7 +203,7 @@ def test_your_own_data_with_text_labels_and_three_classes():
     p = Playground(X, labels, hidden_layers=(6,))
     assert p.settings["data"] == "your data" and list(p.model.classes_) == ["cat", "dog", "owl"]
     assert len(p.X_train) + len(p.X_test) == 90 and "P(owl)" in [t.get_text() for t in p._figure.net_ax.texts]
-    assert all(name in p.readout.value for name in ("cat", "dog", "owl"))
+    assert all(name in p.confusion.value for name in ("cat", "dog", "owl"))
     p.step(20)
     copy = Playground(X, labels, **p.config)
     assert copy.config == p.config
@@ -212,7 +217,9 @@ def test_classroom_mode_shows_only_the_controls_of_the_day():
         w.layout.display != "none" for w in (p.controls[name] if isinstance(p.controls[name], tuple)
                                              else (p.controls[name],)))}
     assert shown == {"features", "learning_rate"}
-    assert p.play.layout.display != "none" and p.step_button.layout.display != "none"
+    assert p.play_button.layout.display != "none" and p.step_button.layout.display != "none"
+    tabs = [child for child in p.widget.children if child.__class__.__name__ == "Tab"]
+    assert [tab.titles for tab in tabs] == [("inputs", "training")], "only the tabs of the day's controls"
     assert p.config["show"] == ("features", "learning_rate")
     assert Playground(**p.config).config == p.config
 
@@ -235,17 +242,43 @@ def test_bad_settings_get_a_teaching_error(kwargs, error, words):
 
 # ---------------------------------------------------------------- the picture
 
+def _full_drawing(p) -> np.ndarray:
+    """The figure drawn whole, as a plain ``canvas.draw()`` draws it (nothing animated); the playground's
+    own rendering state is left as it was."""
+    animated = p._figure.animated
+    for artist in animated:
+        artist.set_animated(False)
+    p.figure.canvas.draw()
+    full = np.asarray(p.figure.canvas.buffer_rgba())[..., :3].copy()
+    for artist in animated:
+        artist.set_animated(True)
+    return full
+
+
 def test_the_blitted_frame_is_the_full_drawing():
     p = Playground(preset="three classes with softmax", show_test=True)
     p.step(30)
     p.update()
-    blitted = _pixels(p.image.value)
-    for artist in p.figure.findobj():
-        if artist.get_animated():
-            artist.set_animated(False)
-    p.figure.canvas.draw()
-    full = np.asarray(p.figure.canvas.buffer_rgba())[..., :3]
-    assert np.array_equal(blitted, full)
+    assert np.array_equal(_pixels(p.image.value), _full_drawing(p))
+
+
+@pytest.mark.parametrize("change", [
+    ("noise", 30), ("data", "moons"), ("seed", 3), ("train_ratio", 80), ("activation", "relu"),
+    ("preset", "spiral needs depth"), ("preset", "three classes with softmax"), ("n_classes", 5),
+    ("preset", "L1 keeps only the useful inputs"), ("hidden_layers", 0)])
+def test_after_a_rebuild_that_redraws_only_what_changed_the_frame_is_the_full_drawing(change):
+    """A rebuild redraws only the regions of the figure whose axes changed: the pixels must still be
+    those of a whole drawing, before and after playing past the epoch axis (a new loss region)."""
+    p = Playground(hidden_layers=(8, 8, 8, 8, 8, 8), show_test=True)
+    name, value = change
+    control = p.controls[name][0] if name == "hidden_layers" else p.controls[name]
+    if name == "n_classes":
+        p.controls["data"].value = "spiral"
+    control.value = value
+    assert np.array_equal(_pixels(p.image.value), _full_drawing(p)), f"after {name} = {value!r}"
+    p.step(60)
+    p.update()
+    assert np.array_equal(_pixels(p.image.value), _full_drawing(p)), f"after {name} = {value!r} and 60 epochs"
 
 
 def test_the_caption_describes_the_figure_and_the_heat_maps_follow_the_network():
@@ -263,6 +296,32 @@ def test_the_caption_describes_the_figure_and_the_heat_maps_follow_the_network()
     assert len(widths) == 2 * 3 + 3 * 2
 
 
+def test_ticks_still_on_their_way_after_a_new_network_leave_it_at_epoch_0():
+    """The browser's clock runs until it hears of the pause: its last ticks reach the kernel after the
+    new data, and must not train the new network (they did: it started at epoch 2)."""
+    p = Playground()
+    p.play.playing = True
+    p.play.value = 5
+    p.controls["data"].value = "XOR"  # a new network; playing stops
+    p.play.value = 6
+    p.play.value = 7
+    assert not p.play.playing and p.model.n_epochs_ == 0 and "epoch 0" in p.readout.value
+    p.play.playing = True  # ▶ again: training resumes from the clock's value, one epoch per tick
+    p.play.value = 9
+    assert p.model.n_epochs_ == 2
+
+
+def test_the_default_playground_learns_the_circle_within_twenty_epochs():
+    """What a student sees first: ▶ must show learning within a couple of seconds (10 ticks a second)."""
+    p = Playground()
+    p.play.playing = True
+    accuracy = []
+    for tick in range(1, 21):
+        p.play.value = tick
+        accuracy.append(float(p.readout.value.split("test ")[-1].split("%")[0]))
+    assert accuracy[0] < 75 and max(accuracy) >= 95, accuracy
+
+
 def test_training_that_overflows_stops_playing_and_says_why(monkeypatch):
     p = Playground()
     p.play.playing = True
@@ -273,3 +332,12 @@ def test_training_that_overflows_stops_playing_and_says_why(monkeypatch):
     monkeypatch.setattr(p.model, "train_epochs", overflow)
     p.play.value = 1
     assert not p.play.playing and "Training stopped: learning_rate must be small enough" in p.readout.value
+
+
+def test_with_wide_tick_labels_the_figure_is_drawn_whole_and_still_right():
+    """Your data in thousands: the prediction's tick labels reach into the network's region, so a rebuild
+    cannot redraw one region alone; it draws the whole figure instead."""
+    X, y = make_moons(n_samples=100, noise=0.1, random_state=1)
+    p = Playground(X * 100_000, y, hidden_layers=(3,))
+    p.controls["seed"].value = 1
+    assert np.array_equal(_pixels(p.image.value), _full_drawing(p))

@@ -216,3 +216,34 @@ def test_a_hub_hand_out_that_keeps_the_renamed_lessons_leaves_every_students_cop
             assert (student / "lessons" / name).read_text() == text, f"{name} arrives whole"
         note = (student / "lessons" / RENAMED_NOTE).read_text()
         assert f"Your copy of {OLD_06} stays as it was" in note and "08-capstone-handwritten-digits.ipynb" in note
+
+
+def test_the_student_branch_keeps_a_renamed_lesson_for_the_students_who_have_it(tmp_path):
+    """`python3 -m course_tools.hub student-branch` after a renaming: each clone keeps its old lesson as it was."""
+    import subprocess
+    import sys
+
+    from course_tools.hub import RENAMED_NOTE, student_branch
+    course = tmp_path / "course"
+    (course / "lessons").mkdir(parents=True)
+    _git(course, "init", "-q", "--initial-branch=main")
+    old_06 = "\n".join(f"old lesson 06 line {i}" for i in range(200))
+    _hand_out(course, {"00-welcome.ipynb": "00", OLD_06: old_06}, "the course")
+    assert student_branch(course) is not None
+    ada = tmp_path / "ada" / "course"
+    pull = [sys.executable, "-m", "nbgitpuller.pull", str(course), "student", str(ada)]
+    subprocess.run(pull, check=True, capture_output=True)
+    answered = old_06.replace("line 3", "line 3  # ada's answer")
+    (ada / "lessons" / OLD_06).write_text(answered)
+
+    new = {"00-welcome.ipynb": "00", "06-backpropagation.ipynb": old_06.replace("old", "new", 150),  # a "rename"
+           "07-generalisation.ipynb": "07 new"}
+    _hand_out(course, new, "lesson 06 split")
+    assert student_branch(course) is not None
+    assert student_branch(course) is None, "nothing changed: no new commit"
+    subprocess.run(pull, check=True, capture_output=True)
+
+    assert (ada / "lessons" / OLD_06).read_text() == answered, "ada's answers stay in her file"
+    for name, text in new.items():
+        assert (ada / "lessons" / name).read_text() == text, f"{name} arrives whole"
+    assert f"Your copy of {OLD_06} stays as it was" in (ada / "lessons" / RENAMED_NOTE).read_text()

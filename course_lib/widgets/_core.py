@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import html
-import io
+import struct
 import threading
+import zlib
 
 import ipywidgets as widgets
 import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
-from PIL import Image
 
 from course_lib._validation import as_choice, as_real
 from course_lib.activations import ACTIVATIONS, Activation
@@ -88,6 +88,62 @@ def _image_widget(figure) -> widgets.Image:
     return widgets.Image(format="png", layout=widgets.Layout(width=f"{width}px", max_width="100%", height="auto"))
 
 
+def _row(children, **layout) -> widgets.HBox:
+    """A row of controls that wraps onto a second line where the output is narrow (a laptop with the
+    file browser open) instead of squeezing a slider to nothing or cutting a button's label."""
+    for child in children:
+        child.layout.flex = "0 0 auto"
+    return widgets.HBox(list(children), layout=widgets.Layout(flex_flow="row wrap", align_items="center", **layout))
+
+
+def _button(label: str, tooltip: str) -> widgets.Button:
+    """A button whose text is its label (for a screen reader too) and whose tooltip says what it does;
+    as wide as its label, never cut. Unicode symbols, not icons: the static pages lack the icon font."""
+    return widgets.Button(description=label, tooltip=tooltip, layout=widgets.Layout(width="auto"))
+
+
+class _PlayControl:
+    """Play and pause as one labelled toggle button ("▶ play" / "❚❚ pause", with a tooltip), driving an
+    ``ipywidgets.Play`` whose own buttons (three unlabelled icons) stay hidden.
+
+    The Play widget keeps the time in the browser: its model ticks ``value`` every ``interval`` ms
+    while ``playing``, and each tick reaches the kernel. The toggle is linked to ``playing`` in the
+    browser (``jslink``), so a click starts the clock without a round trip to a busy kernel; the
+    kernel's ``play.playing = False`` (pause, reset, a new network) turns the toggle back too.
+    Ticks already on their way when the kernel paused are ignored by :meth:`ticks`.
+    """
+
+    def __init__(self, interval: int, maximum: int):
+        self.play = widgets.Play(value=0, min=0, max=maximum, step=1, interval=interval, description="play",
+                                 show_repeat=False, layout=widgets.Layout(display="none"))
+        self.button = widgets.ToggleButton(value=False, description="▶ play", tooltip="play: one step per tick",
+                                           layout=widgets.Layout(width="auto"))
+        self.link = widgets.jslink((self.button, "value"), (self.play, "playing"))
+        self.play.observe(self._label, names="playing")
+        self._last_tick = 0
+
+    def _label(self, change=None):
+        playing = self.play.playing
+        self.button.value = playing  # the link does this in a browser; without one, here
+        self.button.description = "❚❚ pause" if playing else "▶ play"
+        self.button.tooltip = "pause" if playing else "play: one step per tick"
+
+    def pause(self):
+        """Stop the clock; ticks sent before the browser hears of it are ignored."""
+        self.play.playing = False
+        self._last_tick = self.play.value
+
+    def ticks(self, value) -> int:
+        """How many steps a new ``value`` of the Play widget asks for: 0 when paused or rewound."""
+        ticks, self._last_tick = value - self._last_tick, value
+        return ticks if self.play.playing and ticks > 0 else 0
+
+    @property
+    def widgets(self) -> list:
+        """What to put in a row: the toggle, and the (hidden) Play widget whose view runs the clock."""
+        return [self.button, self.play]
+
+
 def _description_widget() -> widgets.HTML:
     """A collapsed "describe the figure" text under a widget's image: the alt text of a picture that changes.
 
@@ -104,11 +160,24 @@ def _describe(widget: widgets.HTML, text: str) -> None:
 
 
 def _png(figure) -> bytes:
-    """The pixels of the figure's canvas as PNG bytes (RGB: the figure is opaque; light compression: faster)."""
-    pixels = np.asarray(figure.canvas.buffer_rgba())[..., :3]
-    buffer = io.BytesIO()
-    Image.fromarray(pixels).save(buffer, format="png", compress_level=1)
-    return buffer.getvalue()
+    """The canvas's pixels as PNG bytes, written directly: RGB, no row filter, zlib level 1.
+
+    About twice as fast as Pillow's encoder on these figures (it tries a filter per row), and no
+    larger: they are mostly flat colour, which deflate packs well unfiltered. One copy of the pixels
+    (into the rows, each after its filter byte 0), handed to zlib as they are.
+    """
+    rgba = np.asarray(figure.canvas.buffer_rgba())
+    height, width, _ = rgba.shape
+    rows = np.empty((height, 1 + 3 * width), dtype=np.uint8)
+    rows[:, 0] = 0
+    rows[:, 1:].reshape(height, width, 3)[...] = rgba[..., :3]
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)  # 8 bits, RGB, deflate, no filter, no interlace
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows, 1))
+            + chunk(b"IEND", b""))
 
 
 def _in_range(value, name: str, low: float, high: float) -> float:

@@ -39,9 +39,10 @@ CONTROLS = ("preset", "data", "noise", "train_ratio", "seed", "n_classes", "feat
 """The control groups that ``show=`` may name (play, step, reset and the epoch are always shown)."""
 
 DEFAULTS = {"data": "circle", "noise": 0, "train_ratio": 50, "seed": 0, "n_classes": 2, "features": ("x1", "x2"),
-            "hidden_layers": (4, 2), "activation": "tanh", "learning_rate": 0.03, "regularization": None,
+            "hidden_layers": (4, 2), "activation": "tanh", "learning_rate": 0.3, "regularization": None,
             "regularization_rate": 0.0, "batch_size": 10}
-"""The settings of a new playground: the Playground's own start (4-2 tanh on the circle)."""
+"""The settings of a new playground: the Playground's own start (4-2 tanh on the circle), with a learning rate
+of 0.3 instead of its 0.03, so that the first ▶ learns visibly within seconds."""
 
 # the shapes of course_lib.datasets, centred and stretched to about ±3 as in the Playground, so that
 # x₁x₂ and sin x mean something; noise (0–50 %) times the generator's noise at 100 %

@@ -21,7 +21,7 @@ from course_lib._validation import as_choice, as_int, as_positive_int
 from course_lib.plotting import COLORS, CostSurface, style
 from course_lib.plotting._core import _num
 
-from ._core import DPI, _WIDE, _Blitter, _Explorer, _image_widget, _in_range, _png
+from ._core import DPI, _WIDE, _Blitter, _describe, _description_widget, _Explorer, _image_widget, _in_range, _png
 from .perceptron import training_set
 
 __all__ = ["GradientDescentExplorer", "BATCH_MODES"]
@@ -103,6 +103,8 @@ class GradientDescentExplorer(_Explorer):
         The cost after each update (the start first).
     diverged : bool
     image : ipywidgets.Image
+    description : ipywidgets.HTML
+        "describe the figure": the picture in words, rewritten at every redraw.
     widget : ipywidgets.VBox
     """
 
@@ -142,11 +144,12 @@ class GradientDescentExplorer(_Explorer):
         self.mode = widgets.ToggleButtons(options=tuple(BATCH_MODES), value=mode, description="update")
         self.mode.style.button_width = "auto"
         self.readout = widgets.HTML()
+        self.description = _description_widget()
         self._build_curve_axes()
         self.image = _image_widget(self.figure)
         self.widget = widgets.VBox([
             widgets.HBox([widgets.VBox([self.learning_rate, self.n_epochs]), widgets.VBox([self.w1_start, self.w2_start])]),
-            self.mode, self.readout, self.image])
+            self.mode, self.readout, self.image, self.description])
         for control in (self.learning_rate, self.n_epochs, self.w1_start, self.w2_start, self.mode):
             control.observe(self._on_change, names="value")
         self.update()
@@ -217,6 +220,7 @@ class GradientDescentExplorer(_Explorer):
             ax.title.set_text(f"cost after {self.n_epochs.value} epochs: {self.costs[-1]:.4g}\n"
                               f"(lowest possible {surface.J_star:.4g})")
         self.readout.value = self._describe()
+        _describe(self.description, self._describe_figure())
         self._blitter.render()
         self.image.value = _png(self.figure)
 
@@ -230,6 +234,19 @@ class GradientDescentExplorer(_Explorer):
         if self._surface.left_plot:
             text += " The path left the plot."
         return text
+
+    def _describe_figure(self) -> str:
+        epochs = self.n_epochs.value
+        if self.diverged:
+            curve = f"the cost grows with every step until it passes {TOO_LARGE:.0e}, where the run stops"
+        else:
+            curve = (f"the cost falls from {self.costs[0]:.4g} to {self.costs[-1]:.4g} after {epochs} "
+                     f"epoch{'s' * (epochs != 1)}" if self.costs[-1] <= self.costs[0] else
+                     f"the cost rises from {self.costs[0]:.4g} to {self.costs[-1]:.4g} after {epochs} "
+                     f"epoch{'s' * (epochs != 1)}")
+        return (f"Left: {self._surface.describe()} Right: the cost after each of the {len(self.path) - 1} updates "
+                f"({self.mode.value}, η = {self.learning_rate.value:.1e}) on a log scale, a dot at each epoch's end, and "
+                f"a dashed line at the lowest cost {self._surface.J_star:.4g}: {curve}.")
 
     def __repr__(self):
         return (f"GradientDescentExplorer(learning_rate={self.learning_rate.value:.2g}, n_epochs={self.n_epochs.value}, "

@@ -23,7 +23,8 @@ from course_lib._validation import as_choice, as_positive_int, as_real
 from course_lib.plotting import COLORS, ClassesPlot, style
 from course_lib.plotting._core import _num
 
-from ._core import DPI, _Blitter, _describe, _description_widget, _Explorer, _image_widget, _png
+from ._core import (DPI, _Blitter, _button, _describe, _description_widget, _Explorer, _image_widget, _PlayControl,
+                    _png, _row)
 
 __all__ = ["PerceptronTrainer", "TRAINING_SETS"]
 
@@ -76,9 +77,11 @@ class PerceptronTrainer(_Explorer):
         Samples of the current epoch already seen (0 at the start of an epoch).
     updates, misclassified : list of int
         Per completed epoch, as ``Perceptron.updates_`` and ``misclassified_``.
-    next_sample, next_epoch, reset : ipywidgets.Button
+    next_sample, next_epoch, reset_button : ipywidgets.Button
     play : ipywidgets.Play
-        Each tick is one sample.
+        Each tick is one sample while ``play.playing``; its own icon buttons are hidden.
+    play_button : ipywidgets.ToggleButton
+        "▶ play" / "❚❚ pause", linked in the browser to ``play.playing``.
     data : ipywidgets.Dropdown
     readout : ipywidgets.HTML
         What the last step did, in numbers.
@@ -91,19 +94,19 @@ class PerceptronTrainer(_Explorer):
         self.learning_rate = as_real(learning_rate, "learning_rate", positive=True, maximum=1e6)
         interval_ms = as_positive_int(interval_ms, "interval_ms", maximum=10_000)
         self.data = widgets.Dropdown(options=TRAINING_SETS, value=data, description="data")
-        self.next_sample = widgets.Button(description="next sample")  # no icons: the static pages lack their font
-        self.next_epoch = widgets.Button(description="next epoch")
-        self.reset_button = widgets.Button(description="reset")
-        self.play = widgets.Play(value=0, min=0, max=100_000, step=1, interval=interval_ms, description="play")
+        self.next_sample = _button("next sample", "apply the learning rule to the next sample")
+        self.next_epoch = _button("next epoch", "apply the learning rule to every sample left in this epoch")
+        self.reset_button = _button("reset", "back to w = 0 and b = 0")
+        self._player = _PlayControl(interval=interval_ms, maximum=100_000)
+        self.play, self.play_button = self._player.play, self._player.button
         self.readout = widgets.HTML()
         self.figure = Figure(figsize=(10.5, 4.2), dpi=DPI, layout="constrained")
         FigureCanvasAgg(self.figure)
         self._data_ax, self._curve_ax = self.figure.subplots(1, 2, width_ratios=[1.15, 1])
         self.image = _image_widget(self.figure)
-        buttons = widgets.HBox([self.next_sample, self.next_epoch, self.play, self.reset_button])
         self.description = _description_widget()
-        self.widget = widgets.VBox([widgets.HBox([self.data, buttons]), self.readout, self.image, self.description])
-        self._last_tick = 0
+        controls = _row([self.data, self.next_sample, self.next_epoch, *self._player.widgets, self.reset_button])
+        self.widget = widgets.VBox([controls, self.readout, self.image, self.description])
         self._load(data)
         self.next_sample.on_click(lambda _: self._act(self.step))
         self.next_epoch.on_click(lambda _: self._act(self.step_epoch))
@@ -118,6 +121,7 @@ class PerceptronTrainer(_Explorer):
         self.epoch, self.position, self._epoch_updates = 0, 0, 0
         self.updates, self.misclassified = [], []
         self._last = None  # (sample index, prediction, Δw, Δb) of the last step
+        self._last_epoch = None  # (epoch, first sample, w and b before it) after "next epoch"
 
     def step(self):
         """Look at the next sample and apply the learning rule to it."""
@@ -135,30 +139,32 @@ class PerceptronTrainer(_Explorer):
             self.epoch, self.position, self._epoch_updates = self.epoch + 1, 0, 0
 
     def step_epoch(self):
-        """Finish the current epoch (a whole one from its start)."""
+        """Finish the current epoch (a whole one from its start); the readout then says what it did."""
+        start = (self.epoch, self.position, self.w, self.b)
         self.step()
         while self.position:
             self.step()
+        self._last_epoch = start
 
     def reset(self):
         """Back to zero weights, the same start every time; playing stops."""
-        self.play.playing = False
-        self._last_tick = self.play.value
+        self._player.pause()
         self._start()
 
     # ------------------------------------------------------------ controls and drawing
 
     def _act(self, action):
         with self._lock:
+            self._last_epoch = None
             action()
             self.update()
 
     def _on_tick(self, change):
         with self._lock:
-            ticks = change["new"] - self._last_tick
-            self._last_tick = change["new"]
-            if ticks <= 0:  # the Play control was rewound: nothing to do
+            ticks = self._player.ticks(change["new"])  # 0 once paused or rewound
+            if not ticks:
                 return
+            self._last_epoch = None
             for _ in range(ticks):
                 self.step()
             self.update()
@@ -167,7 +173,7 @@ class PerceptronTrainer(_Explorer):
         """Show a new training set, from zero weights."""
         self.X, self.y, features, classes = training_set(name)
         self._start()
-        self.play.playing = False
+        self._player.pause()
         for ax in (self._data_ax, self._curve_ax):
             ax.clear()
         self._classes = ClassesPlot(self._data_ax, self.X, self.y, feature_names=features, class_names=classes)
@@ -223,6 +229,8 @@ class PerceptronTrainer(_Explorer):
                 f"epoch {self.epoch + 1}, sample {self.position} of {len(self.y)}. Right: {curves}.")
 
     def _describe_last(self) -> str:
+        if self._last_epoch is not None:
+            return self._describe_epoch()
         if self._last is None:
             return "Start: w = 0 and b = 0. Press <b>next sample</b> to see the rule at work."
         i, prediction, dw, db = self._last
@@ -233,6 +241,18 @@ class PerceptronTrainer(_Explorer):
             return html.escape(f"{head}: right, so nothing changes (y − ŷ = 0).")
         return html.escape(f"{head}: wrong, so Δw = η(y − ŷ)x = {_num(self.learning_rate)}·({_num(target - prediction)})"
                            f"·{_pair(x)} = {_pair(dw)} and Δb = {_num(db)}.")
+
+    def _describe_epoch(self) -> str:
+        """What "next epoch" did: the updates during the epoch, the samples misclassified after it, the weights."""
+        epoch, first, w, b = self._last_epoch
+        n, updates, wrong = len(self.y), self.updates[-1], self.misclassified[-1]
+        part = f"all {n} samples" if not first else f"its last {n - first} samples ({first} seen before)"
+        made = (f"{updates} weight update{'s' * (updates != 1)}" if updates else "no weight update") + (
+            " during the whole epoch" if first else "")
+        after = ("every sample is on its side of the line: training has converged" if updates == 0 and wrong == 0 else
+                 "none misclassified after it" if wrong == 0 else f"{wrong} of {n} misclassified after it")
+        return html.escape(f"Epoch {epoch + 1}, {part}: {made}; {after}. "
+                           f"w = {_pair(w)} → {_pair(self.w)}, b = {_num(b)} → {_num(self.b)}.")
 
     def __repr__(self):
         return (f"PerceptronTrainer(data={self.data.value!r}, epoch={self.epoch}, position={self.position}, "

@@ -25,8 +25,8 @@ import numpy as np
 from course_lib._validation import as_bool, as_choice, as_int
 from course_lib.mlp import MLPClassifier
 
-from ._core import _describe, _description_widget, _Explorer, _image_widget
-from ._playground_figure import PlaygroundFigure, png
+from ._core import _button, _describe, _description_widget, _Explorer, _image_widget, _PlayControl, _png, _row
+from ._playground_figure import PlaygroundFigure
 from ._playground_parts import (ACTIVATIONS, CONTROLS, DATASETS, DEFAULTS, FEATURES, LEARNING_RATES, MAX_CLASSES,
                                 MAX_LAYERS, MAX_NEURONS, PRESETS, REGULARIZATION_RATES, YOUR_DATA, check_own_data,
                                 check_settings, check_show, feature_matrix, model_settings, playground_data)
@@ -34,6 +34,11 @@ from ._playground_parts import (ACTIVATIONS, CONTROLS, DATASETS, DEFAULTS, FEATU
 __all__ = ["Playground", "PRESETS", "FEATURES", "CONTROLS"]
 
 _WIDE = {"description_width": "initial"}
+_SLIDER = {"style": _WIDE, "layout": {"width": "340px"}}  # a track of 100 px or more, even with a deck's large labels
+_PAGES = {"data": ("data", "noise", "train_ratio", "seed", "n_classes"), "inputs": ("features",),
+          "network": ("hidden_layers", "activation"), "training": ("learning_rate", "regularization", "batch_size"),
+          "show": ("show_test", "weights")}
+"""The tabs of controls, each with the control groups of :data:`CONTROLS` it holds."""
 _STRUCTURE = ("data", "noise", "train_ratio", "seed", "n_classes", "features", "hidden_layers", "activation")
 
 
@@ -68,7 +73,8 @@ class Playground(_Explorer):
     hidden_layers : tuple of int, default (4, 2)
         Neurons per hidden layer, 0 to 6 layers of 1 to 8 neurons.
     activation : {"relu", "tanh", "sigmoid", "linear"}, default "tanh"
-    learning_rate : float on the grid 0.00001 … 10, default 0.03
+    learning_rate : float on the grid 0.00001 … 10, default 0.3 (the default network learns the circle within
+        about 15 epochs, a second or two of ▶; at the Playground's 0.03 it sits near 50 % for about 60)
     regularization : {None, "L1", "L2"}, default None
     regularization_rate : float on the grid 0, 0.001 … 10, default 0
     batch_size : int, 1 to 30, default 10
@@ -89,11 +95,13 @@ class Playground(_Explorer):
     settings : dict
         The current settings; :attr:`config` as a one-line dict to paste into ``Playground(**config)``.
     play : ipywidgets.Play
-        Each tick trains one epoch.
+        Each tick trains one epoch while ``play.playing`` (its own icon buttons are hidden: see ``play_button``).
     step_button, reset_button, regenerate_button : ipywidgets.Button
     controls : dict of ipywidgets
         One control (or a tuple of them) per entry of :data:`CONTROLS`.
-    readout, key, caption, weights_view, config_view, why : ipywidgets.HTML
+    play_button : ipywidgets.ToggleButton
+        "▶ play" / "❚❚ pause", linked in the browser to ``play.playing``.
+    readout, confusion, key, caption, weights_view, config_view, why : ipywidgets.HTML
         ``caption`` describes the figure in words (a collapsed "describe the figure", rewritten every frame).
     image : ipywidgets.Image
     widget : ipywidgets.VBox
@@ -110,7 +118,7 @@ class Playground(_Explorer):
     """
 
     def __init__(self, X=None, y=None, *, data=None, noise=0, train_ratio=50, seed=0, n_classes=2,
-                 features=("x1", "x2"), hidden_layers=(4, 2), activation="tanh", learning_rate=0.03,
+                 features=("x1", "x2"), hidden_layers=(4, 2), activation="tanh", learning_rate=0.3,
                  regularization=None, regularization_rate=0.0, batch_size=10, show_test=False, preset=None,
                  show=None):
         self._X, self._y = check_own_data(X, y)
@@ -126,7 +134,7 @@ class Playground(_Explorer):
         self.settings = check_settings(settings, own)
         self._show = check_show(show)
         show_test = as_bool(show_test, "show_test")
-        self._syncing, self._last_tick, self._message = False, 0, ""
+        self._syncing, self._message = False, ""
         self._make_controls(own, show_test, preset)
         self._figure = PlaygroundFigure()
         self.figure = self._figure.figure
@@ -147,19 +155,18 @@ class Playground(_Explorer):
                                        layout=widgets.Layout(width="330px")),
             "data": widgets.Dropdown(options=data_options, value=s["data"], description="data",
                                      layout=widgets.Layout(width="190px")),
-            "noise": widgets.IntSlider(value=s["noise"], min=0, max=50, step=5, description="noise %", style=_WIDE),
+            "noise": widgets.IntSlider(value=s["noise"], min=0, max=50, step=5, description="noise %", **_SLIDER),
             "train_ratio": widgets.IntSlider(value=s["train_ratio"], min=10, max=90, step=10,
-                                             description="training %", style=_WIDE),
+                                             description="training %", **_SLIDER),
             "seed": widgets.BoundedIntText(value=s["seed"], min=0, max=2**31 - 1, description="seed",
                                            layout=widgets.Layout(width="150px")),
             "n_classes": widgets.IntSlider(value=s["n_classes"], min=2, max=MAX_CLASSES, description="spiral arms",
-                                           style=_WIDE, layout=widgets.Layout(width="260px")),
+                                           **_SLIDER),
             "features": tuple(widgets.Checkbox(value=key in s["features"], description=label, indent=False,
                                                layout=widgets.Layout(width="85px"))
                               for key, (label, _) in FEATURES.items()),
             "hidden_layers": (widgets.IntSlider(value=len(s["hidden_layers"]), min=0, max=MAX_LAYERS,
-                                                description="hidden layers", style=_WIDE,
-                                                layout=widgets.Layout(width="260px")),
+                                                description="hidden layers", **_SLIDER),
                               *(widgets.BoundedIntText(value=(s["hidden_layers"] + (4,) * MAX_LAYERS)[i], min=1,
                                                        max=MAX_NEURONS, layout=widgets.Layout(width="52px"))
                                 for i in range(MAX_LAYERS))),
@@ -167,48 +174,58 @@ class Playground(_Explorer):
                                            style=_WIDE, layout=widgets.Layout(width="200px")),
             "learning_rate": widgets.SelectionSlider(options=[(f"{v:g}", v) for v in LEARNING_RATES],
                                                      value=s["learning_rate"], description="learning rate",
-                                                     style=_WIDE),
+                                                     **_SLIDER),
             "regularization": (widgets.Dropdown(options=["none", "L1", "L2"], value=s["regularization"] or "none",
                                                 description="regularisation", style=_WIDE,
                                                 layout=widgets.Layout(width="200px")),
                                widgets.SelectionSlider(options=[(f"{v:g}", v) for v in REGULARIZATION_RATES],
-                                                       value=s["regularization_rate"], description="rate")),
+                                                       value=s["regularization_rate"], description="rate", **_SLIDER)),
             "batch_size": widgets.IntSlider(value=s["batch_size"], min=1, max=30, description="batch size",
-                                            style=_WIDE),
+                                            **_SLIDER),
             "show_test": widgets.Checkbox(value=show_test, description="show test data", indent=False),
             "weights": widgets.Checkbox(value=False, description="show the exact weights", indent=False),
             "config": widgets.HTML(),
         }
         self.controls = c
         self.config_view = c["config"]
-        self.play = widgets.Play(value=0, min=0, max=10_000_000, step=1, interval=100, description="play")
-        self.step_button = widgets.Button(description="step one epoch")  # no icons: the static pages lack their font
-        self.reset_button = widgets.Button(description="reset")
-        self.regenerate_button = widgets.Button(description="regenerate", tooltip="new points: the seed plus 1")
-        self.readout, self.weights_view, self.why = (widgets.HTML() for _ in range(3))
+        self._player = _PlayControl(interval=100, maximum=10_000_000)
+        self.play, self.play_button = self._player.play, self._player.button
+        self.step_button = _button("step one epoch", "train one epoch: every training point once, in batches")
+        self.reset_button = _button("reset", "back to epoch 0 and the same initial weights")
+        self.regenerate_button = _button("regenerate", "new points: the seed plus 1")
+        self.readout, self.confusion, self.weights_view, self.why = (widgets.HTML() for _ in range(4))
         self.caption = _description_widget()
         self.key = widgets.HTML(  # what the heat maps and lines are, always in view
-            "<small>Each small square is one neuron's output over the whole plane (x₁ across, x₂ up): blue "
+            "<small>Left: each small square is one neuron's output over the whole plane (x₁ across, x₂ up): blue "
             "positive, orange negative, white zero; <b>2.3</b> is neuron 3 of layer 2, <b>P(c)</b> the probability "
-            "of class c. Each line is a weight: blue positive, orange negative, thicker when larger.</small>")
+            "of class c. Each line is a weight: blue positive, orange negative, thicker when larger.</small>",
+            layout=widgets.Layout(max_width="100%"))
 
     def _layout(self) -> widgets.VBox:
+        """The controls in tabs above the figure, so that the controls of the day and the figure are in view
+        together on a laptop (1280 px, file browser open) and on a 1080 px slide; rows wrap where narrow."""
         c = self.controls
         for name in CONTROLS:
             for control in _each(c[name]):
                 control.layout.display = None if name in self._show else "none"
         self.regenerate_button.layout.display = None if "seed" in self._show else "none"
-        rows = [
-            widgets.HBox([self.play, self.step_button, self.reset_button, c["preset"]]),
-            self.why,
-            widgets.HBox([c["data"], c["noise"], c["train_ratio"], c["seed"], self.regenerate_button, c["n_classes"]]),
-            widgets.HBox([widgets.HTML("inputs:&nbsp;", layout=widgets.Layout(
-                display=None if "features" in self._show else "none")), *c["features"]]),
-            widgets.HBox([*c["hidden_layers"], c["activation"]]),
-            widgets.HBox([c["learning_rate"], *c["regularization"], c["batch_size"]]),
-            widgets.HBox([c["show_test"], c["weights"]]),
-            self.readout, self.image, self.key, self.caption, self.weights_view, c["config"],
-        ]
+        inputs_label = widgets.HTML("inputs:&nbsp;")
+        contents = {"data": [c["data"], c["noise"], c["train_ratio"], c["seed"], self.regenerate_button, c["n_classes"]],
+                    "inputs": [inputs_label, *c["features"]],
+                    "network": [*c["hidden_layers"], c["activation"]],
+                    "training": [c["learning_rate"], *c["regularization"], c["batch_size"]],
+                    "show": [c["show_test"], c["weights"]]}
+        pages = [(title, _row(contents[title])) for title, names in _PAGES.items()
+                 if any(name in self._show for name in names)]
+        rows = [_row([*self._player.widgets, self.step_button, self.reset_button, c["preset"]]), self.why]
+        if pages:
+            rows.append(widgets.Tab(children=[page for _, page in pages], titles=[title for title, _ in pages]))
+        # beside the figure where the output is wide (a 1920 px slide), below it where it is not (a laptop)
+        self.image.layout.flex = "0 1 auto"
+        beside = widgets.VBox([self.key, self.confusion], layout=widgets.Layout(flex="1 1 280px", min_width="280px",
+                                                                                 margin="0 0 0 8px"))
+        figure = widgets.HBox([self.image, beside], layout=widgets.Layout(flex_flow="row wrap", align_items="center"))
+        rows += [self.readout, figure, self.caption, self.weights_view, c["config"]]
         return widgets.VBox(rows)
 
     def _connect(self):
@@ -291,9 +308,8 @@ class Playground(_Explorer):
 
     def _on_tick(self, change):
         with self._lock:
-            ticks = change["new"] - self._last_tick
-            self._last_tick = change["new"]
-            if ticks > 0:  # a rewound Play control asks for nothing
+            ticks = self._player.ticks(change["new"])  # 0 once paused: a new network starts at epoch 0
+            if ticks:
                 self.step(min(ticks, 100))
                 self.update()
 
@@ -318,9 +334,8 @@ class Playground(_Explorer):
         self._redraw()
 
     def pause(self):
-        """Stop playing (the Play control's pause)."""
-        self.play.playing = False
-        self._last_tick = self.play.value
+        """Stop playing (the play button's pause); ticks still on their way are ignored."""
+        self._player.pause()
 
     def step(self, n_epochs=1):
         """Train ``n_epochs`` more epochs (the step button trains one)."""
@@ -376,12 +391,13 @@ class Playground(_Explorer):
         losses = (m.loss_curve_[-1] if m.loss_curve_ else np.nan,
                   m.validation_loss_curve_[-1] if m.validation_loss_curve_ else np.nan)
         self._figure.show(m, self.controls["show_test"].value)
-        self.image.value = png(self.figure)
-        self.readout.value = self._describe(m, train, test, losses, confusion)
+        self.image.value = _png(self.figure)
+        self.readout.value = self._describe(m, train, test, losses)
+        self.confusion.value = self._confusion_table(m, confusion)
         _describe(self.caption, self._alt_text(m, s, test))
         self.weights_view.value = self._weights_table() if self.controls["weights"].value else ""
-        self.config_view.value = ("This playground in one line, to paste into a cell: "
-                                  f"<code>Playground(**{html.escape(repr(self.config), quote=False)})</code>")
+        self.config_view.value = ("<details><summary>this playground in one line, to paste into a cell</summary>"
+                                  f"<code>Playground(**{html.escape(repr(self.config), quote=False)})</code></details>")
 
     def _accuracy(self, inputs, y, confusion=False):
         predicted = self.model.predict(inputs)
@@ -393,17 +409,19 @@ class Playground(_Explorer):
         np.add.at(table, (np.searchsorted(classes, y), np.searchsorted(classes, predicted)), 1)
         return accuracy, table
 
-    def _describe(self, m, train, test, losses, confusion) -> str:
+    def _describe(self, m, train, test, losses) -> str:
+        message = f"<br><b>{html.escape(self._message)}</b>" if self._message else ""
+        return (f"<span style='font-size:1.15em'><b>epoch {m.n_epochs_}</b> · loss: training {_number(losses[0])},"
+                f" test {_number(losses[1])} · accuracy: training {train:.1%}, test {test:.1%}</span>{message}")
+
+    def _confusion_table(self, m, confusion) -> str:
         names = [html.escape(str(c)) for c in m.classes_]
         head = "".join(f"<th>{n}</th>" for n in names)
         rows = "".join(f"<tr><th>{n}</th>" + "".join(f"<td>{v}</td>" for v in row) + "</tr>"
                        for n, row in zip(names, confusion))
         matrix = (f"<table style='display:inline-table;border-spacing:6px 0;text-align:right'><tr><th>true ↓ "
                   f"predicted →</th>{head}</tr>{rows}</table>")
-        message = f"<br><b>{html.escape(self._message)}</b>" if self._message else ""
-        return (f"<span style='font-size:1.15em'><b>epoch {m.n_epochs_}</b> · loss: training {_number(losses[0])},"
-                f" test {_number(losses[1])} · accuracy: training {train:.1%}, test {test:.1%}</span>"
-                f"<div>test points, confusion matrix: {matrix}</div>{message}")
+        return f"<div>test points, confusion matrix: {matrix}</div>"
 
     def _alt_text(self, m, s, test) -> str:
         inputs = ", ".join(FEATURES[f][0] for f in s["features"])

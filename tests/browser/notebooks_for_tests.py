@@ -25,3 +25,7 @@ def broken_notebooks(folder: Path) -> list[Path]:
         notebooks.write(notebook, path)
         paths.append(path)
     return paths
+
+
+PLAYGROUND_LESSON = "07-generalisation.ipynb"
+"""The lesson that shows the playground (``Playground()``): the one name to change when it moves."""

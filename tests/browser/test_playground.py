@@ -41,7 +41,7 @@ def _areas(page):
 
 
 def _epoch(area) -> int:
-    text = area.locator(".widget-html-content").filter(has_text="confusion matrix").first.inner_text()
+    text = area.locator(".widget-html-content").filter(has_text="accuracy").first.inner_text()
     return int(re.search(r"epoch (\d+)", text).group(1))
 
 
@@ -92,9 +92,9 @@ def test_play_pause_step_reset_a_preset_and_your_own_data_show_what_the_library_
     assert _same_picture(_settled(area, _image_bytes), reference.image.value), "3 steps differ from the library's"
     page.screenshot(path=str(artifacts / "playground-after-3-steps.png"))
 
-    area.locator(".widget-play button").first.click()  # ▶: one epoch per tick
+    area.get_by_role("button", name="▶ play").click()  # one epoch per tick
     page.wait_for_timeout(3000)
-    area.locator(".widget-play button").nth(1).click()  # pause
+    area.get_by_role("button", name="❚❚ pause").click()
     played = _steady(area, _epoch)
     assert played > 3, f"playing for 3 s trained only to epoch {played}"
     page.wait_for_timeout(1000)

@@ -126,12 +126,14 @@ def test_perceptron_trainer_buttons_play_and_data_show_what_the_library_trains(l
     press("next epoch", 2)  # the end of epoch 1, then epoch 2
     reference.step_epoch(), reference.step_epoch(), reference.update()
     assert _same_picture(_settled(area, _image_bytes), reference.image.value)
+    assert readout.inner_text() == reference.readout.value, "next epoch says what the whole epoch did"
+    assert readout.inner_text().startswith("Epoch 2, all 100 samples: ")
     start = PerceptronTrainer().image.value
     press("reset")
     assert _same_picture(_settled(area, _image_bytes), start), "reset goes back to the same start"
-    area.locator(".widget-play button").first.click()  # ▶: one sample per tick
+    area.get_by_role("button", name="▶ play").click()  # one sample per tick
     page.wait_for_timeout(2500)
-    area.locator(".widget-play button").nth(1).click()  # pause
+    area.get_by_role("button", name="❚❚ pause").click()
     shown = _settled(area, lambda a: readout.inner_text())
     assert shown.startswith("sample ") and not shown.startswith("sample 1:"), shown
     area.locator(".widget-dropdown select").select_option(label="XOR")

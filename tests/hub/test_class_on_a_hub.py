@@ -1,5 +1,8 @@
 """A class on a real JupyterHub, handed the course by an nbgitpuller link (the README's "Teach a
-class on JupyterHub"): students log in, follow the link, work in lesson 01; the instructor pushes
+class on JupyterHub"): the instructor makes the student branch (``course_tools.hub student-branch``)
+and hands it out; no speaker note, instructors' page or test reaches a student, and the solutions
+cannot be edited. Students log in, follow the link, work in lesson 01 and present it as a live deck
+whose widget works; the instructor pushes
 a corrected lesson 01 and a new lesson; the link followed again brings the new lesson and never
 touches a student's answer; a student who changed nothing gets the corrected lesson; a student
 who renames their copy and follows the link again gets the corrected lesson beside their own."""
@@ -42,15 +45,39 @@ def _answer(student: str) -> str:
 
 
 def _make_upstream(folder):
-    """The instructor's repository: lessons 00 and 01, one commit on main."""
+    """The instructor's repository: lessons and solutions 00 and 01 (speaker notes in the solutions), an
+    instructors' page, one commit on main; then the student branch made from it."""
     repo = folder / "nn-from-scratch"
-    (repo / "lessons").mkdir(parents=True)
+    for part in ("lessons", "solutions", "instructors"):
+        (repo / part).mkdir(parents=True)
     for name in ("00-welcome.ipynb", LESSON):
         shutil.copy(ROOT / "lessons" / name, repo / "lessons" / name)
+        shutil.copy(ROOT / "solutions" / name, repo / "solutions" / name)
+    shutil.copy(ROOT / "instructors" / "README.md", repo / "instructors" / "README.md")
     git(repo, "init", "--quiet", "--initial-branch=main")
-    git(repo, "add", "lessons")
+    git(repo, "add", "lessons", "solutions", "instructors")
     git(repo, "commit", "--quiet", "-m", "The course, lessons 00 and 01")
+    assert course_hub.student_branch(repo) is not None
     return repo
+
+
+def _speaker_notes() -> list[str]:
+    """The text of every speaker note of the solutions handed out."""
+    notes = [c["source"] for name in ("00-welcome.ipynb", LESSON) for c in notebooks.read(ROOT / "solutions" / name)
+             ["cells"] if c["metadata"].get("slideshow", {}).get("slide_type") == "notes"]
+    assert notes, "the solutions handed out have speaker notes (the test would prove nothing)"
+    return notes
+
+
+def _no_note_reaches(home):
+    """No speaker note in any file of a student's copy; no instructors' page; solutions not editable."""
+    course = home / "nn-from-scratch"
+    texts = [p.read_text(errors="replace") for p in course.rglob("*") if p.is_file() and ".git" not in p.parts]
+    leaked = [note[:60] for note in _speaker_notes() if any(note.strip()[:200] in text for text in texts)]
+    assert not leaked, f"speaker notes reached a student: {leaked}"
+    assert not (course / "instructors").exists()
+    for path in (course / "solutions").glob("*.ipynb"):
+        assert all(c["metadata"].get("editable") is False for c in notebooks.read(path)["cells"]), path.name
 
 
 def _push_a_correction(repo):
@@ -68,6 +95,7 @@ def _push_a_correction(repo):
     shutil.copy(ROOT / "lessons" / NEW_LESSON, repo / "lessons" / NEW_LESSON)
     git(repo, "add", "lessons")
     git(repo, "commit", "--quiet", "-m", "Lesson 01 corrected; lesson 02")
+    assert course_hub.student_branch(repo) is not None, "the student branch did not take the correction"
     return path.read_bytes()
 
 
@@ -149,12 +177,43 @@ def _work_in_lesson_01(browser, hub, student, link, artifacts):
         while readout.inner_text() == before and time.monotonic() < deadline:
             time.sleep(0.2)
         assert readout.inner_text() != before, "the widget's slider did not move"
+        if student == STUDENTS[0]:
+            _present(page, artifacts, student)
         page.evaluate("window.jupyterapp.commands.execute('docmanager:save')")
         page.wait_for_timeout(1500)
         page.screenshot(path=str(artifacts / f"{student}-2-answered.png"))
         assert page.locator(ERROR_OUTPUTS).all_inner_texts() == [] and page.errors == []
     finally:
         context.close()
+
+
+def _present(page, artifacts, student):
+    """Present the lesson as a live deck on the hub, as on a laptop (tests/browser/test_live_slideshow):
+    Space to the widget's slide, a slider moved there redraws its figure; then leave the deck."""
+    presenting = "body[data-jp-deck-mode='presenting']"
+    page.locator(".jp-Notebook .jp-Cell").first.click()
+    page.locator(".jp-NotebookPanel-toolbar [data-command='deck:toggle']").click()
+    page.wait_for_selector(presenting, state="attached", timeout=30_000)
+    shown = page.locator(".jp-Cell.jp-deck-mod-onscreen.jp-deck-mod-visible .widget-slider")
+    for _ in range(80):
+        if shown.count():
+            break
+        page.keyboard.press("Space")
+        page.wait_for_timeout(200)
+    assert shown.count(), "no slide of the deck shows the widget"
+    image = page.locator(".jp-Cell.jp-deck-mod-onscreen img.widget-image").first
+    before = image.get_attribute("src")
+    handle = shown.first.locator(".noUi-handle")
+    handle.focus()
+    for _ in range(3):
+        handle.press("ArrowLeft")
+    deadline = time.monotonic() + 20
+    while image.get_attribute("src") == before and time.monotonic() < deadline:
+        time.sleep(0.2)
+    page.screenshot(path=str(artifacts / f"{student}-deck.png"))
+    assert image.get_attribute("src") != before, "on the hub, moving a slider on the slide did not redraw"
+    page.locator(".jp-deck-mod-stop").click()
+    page.wait_for_selector(presenting, state="detached", timeout=10_000)
 
 
 def _just_follow(browser, hub, student, link, artifacts, shot):
@@ -195,6 +254,8 @@ def test_a_class_gets_the_course_by_link_and_keeps_its_answers_when_it_is_update
     hub_browser.call(_just_follow, hub, BYSTANDER, link, artifacts, f"{BYSTANDER}-1-link")
     course = {s: hub.home(s) / "nn-from-scratch" / "lessons" for s in (*STUDENTS, BYSTANDER)}
     answered = {s: notebooks.read(course[s] / LESSON) for s in STUDENTS}
+    for student in (*STUDENTS, BYSTANDER):
+        _no_note_reaches(hub.home(student))
     for student in STUDENTS:
         cell = answered[student]["cells"][_exercise_index(answered[student])]
         assert cell["source"] == _answer(student).rstrip("\n") or cell["source"] == _answer(student)
@@ -221,6 +282,7 @@ def test_a_class_gets_the_course_by_link_and_keeps_its_answers_when_it_is_update
         assert CORRECTED_DOCSTRING not in after["cells"][index]["source"]
     assert (course[BYSTANDER] / LESSON).read_bytes() == corrected, "an unchanged lesson was not updated"
     assert (course[BYSTANDER] / NEW_LESSON).exists()
+    _no_note_reaches(hub.home(BYSTANDER))
 
     # The corrected lesson beside one's own: rename yours, follow the link again.
     student = STUDENTS[0]
