@@ -37,7 +37,7 @@ ANSWERS = {
         ("def standardise_with_train(X_train, X_test):\n"
                 "    return (X_test - X_train.mean(axis=1)) / X_train.std(axis=1)\n", "ValueError"),
     ],
-    "multilayer perceptron": [
+    "06": [
         ("def backward_pass(X, Y, W1, b1, W2, b2, alpha):\n    n = len(X)\n    Z1 = X @ W1 + b1\n"
                 "    A1 = np.tanh(Z1)\n    Z2 = A1 @ W2 + b2\n    E = np.exp(Z2 - Z2.max(axis=1, keepdims=True))\n"
                 "    dZ2 = E / E.sum(axis=1, keepdims=True) - Y\n    dZ1 = (dZ2 @ W2.T) * (1 - Z1 ** 2)\n"
@@ -46,7 +46,13 @@ ANSWERS = {
         ("def hidden_delta(dZ2, W2, Z1):\n    return (dZ2 @ W2) * (1 - np.tanh(Z1) ** 2)\n",
          "ValueError in dZ2 @ W2"),
     ],
-    "capstone": [
+    "07": [
+        ("def early_stopping(validation_losses, patience):\n    best = int(np.argmin(validation_losses))\n"
+                "    return best, min(best + patience, len(validation_losses))\n", "best_epoch"),
+        ("def l2_penalty(weights, biases, alpha):\n    return alpha / 2 * np.sum(weights ** 2), alpha * weights\n",
+         "TypeError"),
+    ],
+    "08": [
         ("def one_hot(labels, n_classes):\n    return np.eye(n_classes)[labels - 1]\n", "differs at"),
         ("def minibatches(n_samples, batch_size, random_state):\n"
                 "    order = np.random.default_rng(random_state).shuffle(np.arange(n_samples))\n"
