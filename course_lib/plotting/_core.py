@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import base64
+import html
+
 from matplotlib.figure import Figure
 
 from course_lib._validation import as_axes, as_bool, as_interval
@@ -42,8 +45,11 @@ class DescribedFigure(Figure):
     """A figure that carries a short description of what it shows, written from its data.
 
     A notebook shows it as usual (the inline backend adds the PNG); the description becomes
-    its plain-text form and the PNG's ``alt`` text (``output.metadata['image/png']['alt']``),
-    which the course's slides and handouts put on the ``<img>``.
+    its plain-text form, the PNG's ``alt`` text (``output.metadata['image/png']['alt']``),
+    which the course's slides and handouts put on the ``<img>``, and the ``alt`` of an
+    ``<img>`` in its ``text/html`` form: JupyterLab shows ``text/html`` before ``image/png``
+    and its image renderer reads no ``alt`` from the metadata, so this ``<img>`` is the one
+    a screen reader meets there (stored untrusted notebooks too: the sanitiser keeps it).
     """
 
     description = ""
@@ -51,7 +57,49 @@ class DescribedFigure(Figure):
     def _repr_mimebundle_(self, include=None, exclude=None):
         if not self.description:
             return {}, {}
-        return {"text/plain": self.description}, {"image/png": {"alt": self.description}}
+        data = {"text/plain": self.description}
+        png = _inline_png(self)
+        if png is not None:
+            data["text/html"] = described_image_html(png, self.description)
+        return data, {"image/png": {"alt": self.description}}
+
+
+def described_image_html(png: bytes | str, description: str) -> str:
+    """An ``<img>`` showing ``png`` (raw bytes, or already base64) with ``description`` as its alt text.
+
+    >>> described_image_html(b"PNG", 'a "b" < c & d')
+    '<img alt="a &quot;b&quot; &lt; c &amp; d" src="data:image/png;base64,UE5H">'
+    """
+    if isinstance(png, bytes):
+        png = base64.b64encode(png).decode("ascii")
+    return f'<img alt="{html.escape(description, quote=True)}" src="data:image/png;base64,{png.strip()}">'
+
+
+def _inline_png(fig: Figure) -> bytes | str | None:
+    """The PNG of ``fig`` exactly as IPython's own ``image/png`` formatter makes it, or None outside IPython.
+
+    Asking IPython's formatter (the inline backend's, with its dpi and tight bounding box) keeps the
+    HTML's image the same as the stored ``image/png``; where no formatter draws figures as PNG, the
+    figure is not being shown as an image, so there is no ``<img>`` to describe.
+    """
+    try:
+        from IPython import get_ipython  # only reached when something displays the figure
+    except ImportError:
+        return None
+    shell = get_ipython()
+    if shell is None:
+        return None
+    formatter = shell.display_formatter.formatters.get("image/png")
+    if formatter is None or not formatter.enabled:
+        return None
+    try:
+        printer = formatter.lookup(fig)
+    except KeyError:
+        return None
+    png = printer(fig)
+    if isinstance(png, tuple):  # the 'retina' format returns (data, metadata)
+        png = png[0]
+    return png or None
 
 
 def _check_range(value, name: str) -> tuple[float, float]:
