@@ -38,7 +38,7 @@ def estimated_lines(cells) -> float:
             lines += 0.5 if not line.strip() else 1.5 if line.startswith("#") else 1 + len(line) // 100
         for output in cell.get("outputs", []):
             data = output.get("data", {})
-            if "image/png" in data or data.get("text/html", "").startswith("<img "):  # a described figure's <img>
+            if "image/png" in data or "".join(data.get("text/html", "")).startswith("<img "):  # a described figure's <img>
                 lines += 14
             elif "application/vnd.jupyter.widget-view+json" in data:
                 lines += 1.5 if "it/s]" in data.get("text/plain", "") else 16  # a progress bar is one line
