@@ -86,6 +86,9 @@ DECK_STYLES = {
     },
     # matplotlib figures at 100 dpi: 12 pt tick labels are 16.7 px, zoomed 1.2 they are 20 px
     f"{PRESENTING} .jp-Deck .jp-RenderedImage img": {"zoom": "1.2"},
+    # the same figures shown through their text/html form, an <img> that carries the alt text
+    # (course_lib.plotting.DescribedFigure): JupyterLab renders it as HTML, not as an image output
+    f"{PRESENTING} .jp-Deck .jp-RenderedHTML > img[src^='data:image/png']": {"zoom": "1.2"},
     # the widgets' images at 90 dpi: 12 pt is 15 px, zoomed 1.35 it is 20 px
     f"{PRESENTING} .jp-Deck img.widget-image": {"zoom": "1.35"},
     # jupyterlab-slideshow hides the output prompts while presenting, so every output moves left by

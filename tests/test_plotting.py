@@ -1,5 +1,8 @@
 """Tests for course_lib.plotting: what each figure shows, not only that it draws."""
 
+import base64
+from html.parser import HTMLParser
+
 import matplotlib
 
 matplotlib.use("Agg")  # here, not through MPLBACKEND, which would leak into the notebook kernels
@@ -457,3 +460,109 @@ def test_a_plot_drawn_on_given_axes_returns_that_figure_unchanged():
     fig, ax = plt.subplots()
     plt.close(fig)
     assert _plotting.plot_neuron_plane([1, 1], 0, ax=ax) is fig and type(fig) is Figure
+
+
+# --- Alt text in JupyterLab: the figure's text/html is an <img> whose alt is the description -------
+
+class _Imgs(HTMLParser):
+    """The attributes of every <img> of a piece of HTML."""
+
+    def __init__(self):
+        super().__init__()
+        self.images = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "img":
+            self.images.append(dict(attrs))
+
+
+def _images(markup: str) -> list[dict]:
+    parser = _Imgs()
+    parser.feed(markup)
+    return parser.images
+
+
+@pytest.mark.parametrize("description", [
+    'A "quoted" name, an apostrophe\'s, x < 0 & y > 1.',
+    "<script>alert(1)</script> is text here",
+    "Output a of a sigmoid neuron with w = (1, −2): x₂ = 0.5·x₁ + 0.25",
+])
+def test_the_html_image_carries_the_description_escaped_as_its_alt(description):
+    from course_lib.plotting._core import described_image_html
+
+    markup = described_image_html(b"\x89PNG\r\n\x1a\n", {}, description)
+    assert "<script>" not in markup and markup.count("<") == 1  # the only tag is the <img> itself
+    (image,) = _images(markup)
+    assert image == {"alt": description, "src": "data:image/png;base64,iVBORw0KGgo="}
+
+
+def test_base64_from_the_inline_formatter_is_used_as_it_is_and_a_retina_size_kept():
+    from course_lib.plotting._core import described_image_html
+
+    (image,) = _images(described_image_html("iVBORw0KGgo=\n", {"width": 320, "height": 240.0}, "x"))
+    assert image == {"alt": "x", "width": "320", "height": "240", "src": "data:image/png;base64,iVBORw0KGgo="}
+
+
+def test_a_displayed_figure_adds_an_html_image_of_its_png_with_the_description(monkeypatch):
+    from course_lib.plotting import _core
+
+    shown = []
+    monkeypatch.setattr(_core, "_inline_png", lambda fig: shown.append(fig) or (b"PNG", {}))
+    fig = _plotting.plot_function_and_derivative("tanh")
+    data, metadata = fig._repr_mimebundle_()
+    assert shown == [fig]
+    (image,) = _images(data["text/html"])
+    assert image == {"alt": fig.description, "src": "data:image/png;base64,UE5H"}
+    assert data["text/plain"] == metadata["image/png"]["alt"] == fig.description
+
+
+def _ipython_with_a_png_formatter(monkeypatch, drawn):
+    """A display formatter whose image/png printer for figures counts what it draws, as IPython's shell."""
+    from types import SimpleNamespace
+
+    from IPython.core.formatters import DisplayFormatter
+
+    formatter = DisplayFormatter()
+    formatter.formatters["image/png"].for_type(Figure, lambda fig: drawn.append(fig) or b"the inline PNG")
+    monkeypatch.setattr("IPython.get_ipython", lambda: SimpleNamespace(display_formatter=formatter))
+    return formatter
+
+
+def test_under_ipython_the_png_is_drawn_once_and_stored_once_in_the_html(monkeypatch):
+    drawn = []
+    formatter = _ipython_with_a_png_formatter(monkeypatch, drawn)
+    fig = _plotting.plot_neuron_plane([1, 1], -1)
+    for _ in range(2):  # shown twice: the same, each time
+        bundle, metadata = formatter.format(fig)
+        assert set(bundle) == {"text/plain", "text/html"}  # no image/png beside the one in the HTML
+        (image,) = _images(bundle["text/html"])
+        assert image["alt"] == fig.description == metadata["image/png"]["alt"] == bundle["text/plain"]
+        assert image["src"] == "data:image/png;base64," + base64.b64encode(b"the inline PNG").decode()
+    assert drawn == [fig, fig]
+
+
+def test_under_ipython_other_figures_keep_their_png(monkeypatch):
+    from course_lib.plotting._core import DescribedFigure
+
+    drawn = []
+    formatter = _ipython_with_a_png_formatter(monkeypatch, drawn)
+    formatter.format(_plotting.plot_activation_grid(["relu"]))  # registers the described figures' printer
+    plain, undescribed = Figure(), DescribedFigure()
+    for fig in (plain, undescribed):
+        bundle, _ = formatter.format(fig)
+        assert bundle["image/png"] == b"the inline PNG" and "text/html" not in bundle
+    assert drawn[1:] == [plain, undescribed]
+
+
+def test_where_figures_are_not_shown_as_png_there_is_no_html_image(monkeypatch):
+    drawn = []
+    formatter = _ipython_with_a_png_formatter(monkeypatch, drawn)
+    formatter.formatters["image/png"].pop(Figure)  # e.g. %config InlineBackend.figure_formats = ["svg"]
+    bundle, metadata = formatter.format(_plotting.plot_activation_grid(["relu"]))
+    assert set(bundle) == {"text/plain"} and drawn == []
+
+
+def test_a_figure_outside_ipython_is_not_drawn_for_an_html_image():
+    from course_lib.plotting._core import _inline_png
+
+    assert _inline_png(_plotting.plot_activation_grid(["relu"])) is None

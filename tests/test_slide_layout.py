@@ -38,7 +38,7 @@ def estimated_lines(cells) -> float:
             lines += 0.5 if not line.strip() else 1.5 if line.startswith("#") else 1 + len(line) // 100
         for output in cell.get("outputs", []):
             data = output.get("data", {})
-            if "image/png" in data:
+            if "image/png" in data or "".join(data.get("text/html", "")).startswith("<img "):  # a described figure's <img>
                 lines += 14
             elif "application/vnd.jupyter.widget-view+json" in data:
                 lines += 1.5 if "it/s]" in data.get("text/plain", "") else 16  # a progress bar is one line
@@ -51,6 +51,9 @@ def test_the_estimate_grows_with_content():
     short = [{"source": "# Title\nOne line.", "outputs": []}]
     tall = short + [{"source": "x = 1", "outputs": [{"data": {"image/png": ""}}]}]
     assert estimated_lines(short) == 2.5 and estimated_lines(tall) == 2.5 + 1 + 14
+    described = short + [{"source": "x = 1", "outputs": [{"data": {"text/html": '<img alt="a" src="data:">',
+                                                                   "text/plain": "a"}}]}]
+    assert estimated_lines(described) == estimated_lines(tall)
 
 
 @pytest.mark.parametrize("path", SOLUTIONS, ids=lambda p: p.name)

@@ -12,6 +12,7 @@ in the lessons' text (references, licences) are not fetched, so they may point a
 
 from __future__ import annotations
 
+import base64
 import json
 import re
 import shutil
@@ -320,6 +321,12 @@ def test_a_figure_description_becomes_the_alt_text_of_its_image(tmp_path, caplog
     alts = [output.metadata["image/png"]["alt"] for output in outputs]
     assert all(output.data["text/plain"] == alt for output, alt in zip(outputs, alts))
     assert alts[0].startswith("tanh for z from −5 to 5") and "to the right of it" in alts[1]
+    for output, alt in zip(outputs, alts):  # JupyterLab shows the text/html: one <img> with the alt, holding the PNG
+        parser = _Images()
+        parser.feed(output.data["text/html"])
+        assert parser.alts == [alt] and "image/png" not in output.data  # the PNG is stored once
+        png = base64.b64decode(re.search(r'src="data:image/png;base64,([^"]+)"', output.data["text/html"])[1])
+        assert png.startswith(b"\x89PNG\r\n\x1a\n") and len(png) > 10_000
     notebook = tmp_path / "99-figures.ipynb"
     nbformat.write(nb, notebook)
     for folder in ("slides", "handouts"):
@@ -327,5 +334,5 @@ def test_a_figure_description_becomes_the_alt_text_of_its_image(tmp_path, caplog
     with caplog.at_level("WARNING"):
         pages = [slides.export_handout(notebook, tmp_path), slides.export_slides(notebook, tmp_path)]
     assert "Alternative text is missing" not in caplog.text
-    for page in pages:
+    for page in pages:  # each figure once (its HTML form, not also its image/png), with its description
         assert _image_alts(page) == alts, page.name
