@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from course_lib._validation import as_float_array, as_int, as_real, as_vector
+from course_lib._validation import as_float_array, as_int, as_real, as_vector, sizes_text
 
 __all__ = ["early_stopping", "l2_penalty", "momentum_step"]
 
@@ -65,8 +65,13 @@ def l2_penalty(weights, biases, alpha):
     weights = _layers(weights, "weights")
     _layers(biases, "biases")
     alpha = as_real(alpha, "alpha", minimum=0.0)
-    penalty = 0.5 * alpha * sum(float(np.sum(W * W)) for W in weights)   # ½ α Σ_l Σ W_l²
-    return penalty, [alpha * W for W in weights]                         # ∂/∂W_l = α W_l
+    with np.errstate(all="ignore"):  # an overflow is explained below, with the values that caused it
+        penalty = 0.5 * alpha * sum(float(np.sum(W * W)) for W in weights)  # ½ α Σ_l Σ W_l²
+        gradients = [alpha * W for W in weights]                            # ∂/∂W_l = α W_l
+    if not (np.isfinite(penalty) and all(np.all(np.isfinite(g)) for g in gradients)):
+        raise ValueError(f"alpha and weights must be small enough for the penalty to stay below "
+                         f"{np.finfo(float).max:.3g}; got {sizes_text(alpha=alpha, weights=weights)}.")
+    return penalty, gradients
 
 
 def momentum_step(w, v, gradient, learning_rate, momentum):
@@ -86,5 +91,11 @@ def momentum_step(w, v, gradient, learning_rate, momentum):
                          "Start v as np.zeros_like(w).")
     learning_rate = as_real(learning_rate, "learning_rate", positive=True)
     momentum = as_real(momentum, "momentum", minimum=0.0, maximum=1.0)
-    v = momentum * v - learning_rate * gradient                           # v ← μ v − η ∇J
-    return w + v, v                                                       # w ← w + v
+    with np.errstate(all="ignore"):  # an overflow is explained below, with the values that caused it
+        v_new = momentum * v - learning_rate * gradient                   # v ← μ v − η ∇J
+        w_new = w + v_new                                                 # w ← w + v
+    if not (np.all(np.isfinite(v_new)) and np.all(np.isfinite(w_new))):
+        raise ValueError(f"learning_rate, gradient, v and w must be small enough for the step to stay below "
+                         f"{np.finfo(float).max:.3g}; got "
+                         f"{sizes_text(learning_rate=learning_rate, gradient=gradient, v=v, w=w)}.")
+    return w_new, v_new

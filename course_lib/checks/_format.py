@@ -84,7 +84,7 @@ def describe_call(function_name: str, args, kwargs, names=()) -> str:
     """The call, short: small values in full, larger arrays as ``name (shape)``.
 
     >>> describe_call("f", (np.zeros((5, 3)), 2), {}, ["X", "k"])
-    'f(X (5, 3), 2)'
+    'f(X (5, 3), k=2)'
     """
     names = list(names) + [""] * len(args)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 import numpy as np
 
-from course_lib._validation import as_bool, as_matrix, as_real, as_vector
+from course_lib._validation import as_bool, as_matrix, as_real, as_vector, product_plus_bias, sizes_text
 
 from ._core import COLORS, OKABE_ITO, TICK_SIZE, DescribedFigure, _num, style
 from .perceptron import ClassesPlot
@@ -53,9 +53,15 @@ def plot_hidden_lines(W1, b1, W2, b2, X, y):
     matplotlib.figure.Figure
     """
     W1, b1, W2, b2 = _two_two_two(W1, b1, W2, b2)
-    X = as_matrix(X, "X", cols=2, finite=True)
-    A = np.tanh(X @ W1 + b1)                                              # (n, 2) the hidden activations
-    w_out, b_out = W2[:, 1] - W2[:, 0], b2[1] - b2[0]                     # class 1 wins where a·w_out + b_out > 0
+    X = as_matrix(X, "X", cols="2", finite=True)
+    if X.shape[1] != 2:
+        raise ValueError(f"X must have 2 columns, one per input of the network; got {X.shape[1]}.")
+    A = np.tanh(product_plus_bias(X, W1, b1, "X, W1 and b1"))             # (n, 2) the hidden activations
+    with np.errstate(all="ignore"):
+        w_out, b_out = W2[:, 1] - W2[:, 0], b2[1] - b2[0]                 # class 1 wins where a·w_out + b_out > 0
+    if not (np.all(np.isfinite(w_out)) and np.isfinite(b_out)):
+        raise ValueError(f"W2 and b2 must be small enough for the difference of their columns to stay below "
+                         f"{np.finfo(float).max:.3g}; got {sizes_text(W2=W2, b2=b2)}.")
     fig, (left, right) = plt.subplots(1, 2, figsize=(10, 5), layout="constrained", FigureClass=DescribedFigure)
     try:
         plot = ClassesPlot(left, X, y)
