@@ -70,6 +70,8 @@ from ._shapes import explain_shape_error, is_shape_error
 
 PASSED = "✔"
 NOT_ATTEMPTED = "◻"
+FLOAT32_IS_FINE = {"rtol": 1e-5, "atol": 1e-6}
+"""Tolerances for a check whose answer in float32 is as right as in float64 (``run_check(..., **FLOAT32_IS_FINE)``)."""
 
 
 @dataclass(frozen=True)

@@ -12,11 +12,10 @@ import numpy as np
 
 from course_lib import gradient_descent
 
-from ._core import Case, CrashHint, Exercise, Mistake, run_check
+from ._core import FLOAT32_IS_FINE, Case, CrashHint, Exercise, Mistake, run_check
 
 
 # Single-precision answers (float32) are right here too: their last digits differ by about 1e-7.
-_FLOAT32_IS_FINE = {"rtol": 1e-5, "atol": 1e-6}
 
 
 def _array(values) -> np.ndarray:
@@ -94,7 +93,7 @@ def check_linear_cost(linear_cost) -> None:
             Mistake("np.linalg.norm is the square root of the sum of squares: square it before halving.",
                     lambda X, y, w, b: 0.5 * float(np.linalg.norm(_errors(X, y, w, b)))),
         ],
-        **_FLOAT32_IS_FINE,
+        **FLOAT32_IS_FINE,
         general_hint="Take the first case by hand: from zero weights every prediction is 0, so what are the "
                      "errors, and what is the cost? Does your function give that?",
     )
@@ -153,7 +152,7 @@ def check_cost_gradient(cost_gradient) -> None:
             Mistake("Return both derivatives together, ∂J/∂w then ∂J/∂b, separated by a comma.",
                     lambda X, y, w, b: gradient_descent.gradient(X, y, w, b)[0]),
         ],
-        **_FLOAT32_IS_FINE,
+        **FLOAT32_IS_FINE,
         general_hint="Take the first case by hand: from zero weights the errors are the targets. What is ∂J/∂b "
                      "then, and which of your two values differs?",
     )
@@ -221,7 +220,7 @@ def check_gradient_descent_step(gradient_descent_step) -> None:
                     "from the errors of all samples together.", _per_sample_steps),
             Mistake(_STEP_IN_PREDICTION, _step_with_step_predictions),
         ],
-        **_FLOAT32_IS_FINE,
+        **FLOAT32_IS_FINE,
         general_hint="Take the first case by hand: what are the errors from zero weights, and in which direction "
                      "must w and b move for the cost to fall? Which of your two values differs?",
     )

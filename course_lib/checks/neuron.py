@@ -11,7 +11,7 @@ import numpy as np
 
 from course_lib import neuron
 
-from ._core import Case, CrashHint, Exercise, Mistake, run_check
+from ._core import FLOAT32_IS_FINE, Case, CrashHint, Exercise, Mistake, run_check
 
 _SUM_THE_PRODUCTS = (
     "You returned the products wᵢ·xᵢ one by one: add them up into a single number (numpy's dot product "
@@ -20,7 +20,6 @@ _SUM_THE_PRODUCTS = (
 
 
 # Single-precision answers (float32) are right here too: their last digits differ by about 1e-7.
-_FLOAT32_IS_FINE = {"rtol": 1e-5, "atol": 1e-6}
 
 
 def _array(values) -> np.ndarray:
@@ -209,7 +208,7 @@ def check_layer_net_input(layer_net_input) -> None:
             Mistake("You returned a Python list of rows: np.array(...) turns it into one array of shape "
                     "(n_samples, n_out).", lambda X, W, b: [row for row in X @ W + b]),
         ],
-        **_FLOAT32_IS_FINE,
+        **FLOAT32_IS_FINE,
         general_hint="Take the two customers by hand: which entry of your Z differs from [[5, 1], [7, 1]], and "
                      "which row of X and which column of W make that entry?",
     )

@@ -13,11 +13,10 @@ import numpy as np
 
 from course_lib.preprocessing import StandardScaler
 
-from ._core import Case, CrashHint, Exercise, Mistake, Symptom, run_check
+from ._core import FLOAT32_IS_FINE, Case, CrashHint, Exercise, Mistake, Symptom, run_check
 
 
 # Single-precision answers (float32) are right here too: their last digits differ by about 1e-7.
-_FLOAT32_IS_FINE = {"rtol": 1e-5, "atol": 1e-6}
 
 
 def _array(values) -> np.ndarray:
@@ -81,7 +80,7 @@ def check_standardise(standardise) -> None:
             Mistake("Return one numpy array shaped like X, not a list of columns.",
                     lambda X: list(_standardise(X).T)),
         ],
-        **_FLOAT32_IS_FINE,
+        **FLOAT32_IS_FINE,
         general_hint="Take the one-column case by hand: [12, 15.5, 9.25, 20, 11] has μ = 13.55 and σ ≈ 3.816. "
                      "What should 12 become, and which of μ and σ gives your value?",
     )
@@ -296,7 +295,7 @@ def check_standardise_with_train(standardise_with_train) -> None:
         crash_hints=[
             CrashHint(RuntimeWarning, _DIVIDE_HINT, "divide"),
         ],
-        **_FLOAT32_IS_FINE,
+        **FLOAT32_IS_FINE,
         general_hint="Take the first case by hand: what are μ and σ of X_train's first column, and what does the "
                      "test flower (5.0, 1.6) become with them? Which of your numbers differs?",
     )
